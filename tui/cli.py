@@ -1,0 +1,143 @@
+"""The `diptych` command: arguments, subcommands; every error becomes one line on stderr."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from importlib import resources
+from pathlib import Path
+
+from .core import DEFAULT_THRESHOLD, compare, load_document
+from .core.errors import EXIT_USAGE, DiptychError, OutputError
+from .core.entities import extract_entities
+
+USAGE = """\
+diptych [LEFT RIGHT] [--json] [--threshold T] [-o FILE [--force]]
+       diptych entities FILE [--json] [-o FILE [--force]]"""
+
+
+def seed_paths() -> tuple[str, str]:
+    """The two sample articles: next to the package in a clone, inside it once installed."""
+    here = Path(__file__).resolve().parent.parent / "seeds"
+    folder = here if here.is_dir() else Path(str(resources.files("tui.seeds")))
+    left, right = sorted(folder.glob("rferl-*.txt")), sorted(folder.glob("moscowtimes-*.txt"))
+    return str(left[0]), str(right[0])
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, exit code 2, no usage dump
+        raise SystemExit(_fail(f"{message} (see diptych --help)", EXIT_USAGE))
+
+
+def _fail(message: str, code: int) -> int:
+    print(f"diptych: {message}", file=sys.stderr)
+    return code
+
+
+def _threshold(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if not 0.0 <= number <= 1.0:
+        raise argparse.ArgumentTypeError(f"must be between 0 and 1, got {value}")
+    return number
+
+
+def _compare_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="diptych", usage=USAGE, description="Compare two texts side by side.")
+    parser.add_argument("files", nargs="*", metavar="FILE", help="two text files ('-' for stdin); none opens the sample articles")
+    parser.add_argument("--json", action="store_true", help="print the comparison as JSON instead of opening the reader")
+    parser.add_argument("--threshold", type=_threshold, default=DEFAULT_THRESHOLD, help=f"match score threshold in [0, 1] (default {DEFAULT_THRESHOLD})")
+    parser.add_argument("-o", "--output", metavar="FILE", help="write the JSON to FILE instead of stdout")
+    parser.add_argument("--force", action="store_true", help="let --output overwrite an existing file")
+    parser.add_argument("--version", action="version", version=f"diptych {__import__('tui').__version__}")
+    return parser
+
+
+def _entities_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="diptych entities", description="List the entities of one text.")
+    parser.add_argument("file", metavar="FILE")
+    parser.add_argument("--json", action="store_true", help="print JSON (the default is a table)")
+    parser.add_argument("-o", "--output", metavar="FILE")
+    parser.add_argument("--force", action="store_true")
+    return parser
+
+
+def write_output(text: str, output: str | None, force: bool) -> None:
+    """Print, or write to a new file; never overwrite unless forced, never write to an input."""
+    if output is None:
+        sys.stdout.write(text)
+        return
+    flags = os.O_WRONLY | os.O_CREAT | (os.O_TRUNC if force else os.O_EXCL)
+    try:
+        fd = os.open(output, flags, 0o644)
+    except FileExistsError:
+        raise OutputError(f"{output}: already exists (use --force to overwrite)") from None
+    except OSError as exc:
+        raise OutputError(f"{output}: cannot write ({exc.strerror or exc})") from None
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(text)
+
+
+def _guard_inputs(paths: list[str], output: str | None) -> None:
+    if output is None or not os.path.exists(output):
+        return
+    for path in paths:
+        if path != "-" and os.path.exists(path) and os.path.samefile(path, output):
+            raise OutputError(f"{output}: is one of the inputs; refusing to write over it")
+
+
+def _run_entities(argv: list[str]) -> int:
+    args = _entities_parser().parse_args(argv)
+    _guard_inputs([args.file], args.output)
+    doc = load_document(args.file)
+    entities = extract_entities(doc)
+    if args.json:
+        payload = {
+            "version": 1,
+            "document": {"path": doc.path or doc.name, "title": doc.title, "length": len(doc.text)},
+            "entities": [e.to_dict() for e in entities],
+        }
+        text = json.dumps(payload, ensure_ascii=False, indent=1) + "\n"
+    else:
+        text = "".join(f"{e.type:<7} {len(e.on('left')):>3}  {e.label}\n" for e in entities)
+    write_output(text, args.output, args.force)
+    return 0
+
+
+def _run_compare(argv: list[str]) -> int:
+    args = _compare_parser().parse_args(argv)
+    if len(args.files) not in (0, 2):
+        return _fail("give two files to compare, or none for the sample articles", EXIT_USAGE)
+    if args.files.count("-") > 1:
+        return _fail("only one of the two files can be '-' (stdin)", EXIT_USAGE)
+    paths = args.files or list(seed_paths())
+    _guard_inputs(paths, args.output)
+    left, right = (load_document(p) for p in paths)
+    if not args.json:
+        if args.output:
+            return _fail("--output needs --json", EXIT_USAGE)
+        from .ui.app import run_app
+
+        return run_app(left, right, args.threshold)
+    comparison = compare(left, right, args.threshold)
+    write_output(json.dumps(comparison.to_dict(), ensure_ascii=False) + "\n", args.output, args.force)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    try:
+        if argv and argv[0] == "entities":
+            return _run_entities(argv[1:])
+        return _run_compare(argv)
+    except DiptychError as exc:
+        return _fail(str(exc), exc.exit_code)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()
+        return 0

@@ -1,0 +1,105 @@
+"""Document: the decoded text with its paragraphs and sentences as spans, and boilerplate flags."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from . import clean, segment
+from .loading import clean_text, load_text, read_bytes
+from .model import Sentence, Span
+
+_TERMINAL = (".", "!", "?", "…", '"', "”", "’", "'", ":", ";")
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One text, read-only; every offset elsewhere points into `text`."""
+
+    text: str
+    name: str
+    path: str | None
+    encoding: str
+    paragraphs: tuple[Span, ...]
+    sentences: tuple[Sentence, ...]
+    title: str
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def slice(self, span: Span) -> str:
+        return self.text[span.start : span.end]
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The sentence holding `offset`, by binary search."""
+        lo, hi = 0, len(self.sentences)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.sentences[mid].end <= offset:
+                lo = mid + 1
+            else:
+                hi = mid
+        if lo < len(self.sentences) and self.sentences[lo].start <= offset:
+            return self.sentences[lo]
+        return None
+
+    @property
+    def content_sentences(self) -> list[Sentence]:
+        return [s for s in self.sentences if not s.boilerplate]
+
+
+def _joins_next(text: str, block: Span, following: Span) -> bool:
+    """A block broken mid-sentence: it ends without punctuation and runs on into the next."""
+    line = text[block.start : block.end]
+    nxt = text[following.start : following.end]
+    if line.endswith(_TERMINAL) or not nxt:
+        return False
+    if nxt[0].islower():
+        return True
+    # A long line cut after a name ("... Kremlin aide Yury" / "Ushakov said.").
+    return len(line.split()) >= 8 and not line.istitle() and nxt[0].isupper() and nxt.split()[0].isalpha()
+
+
+def build_document(text: str, name: str = "text", path: str | None = None, encoding: str = "utf-8") -> Document:
+    """Segment clean text into paragraphs and sentences and mark boilerplate."""
+    blocks = segment.blocks(text)
+    furniture = clean.boilerplate_blocks(text, blocks)
+    paras = segment.paragraphs(text)
+    sentences: list[Sentence] = []
+    para_index = 0
+    i = 0
+    while i < len(blocks):
+        j = i
+        while j + 1 < len(blocks) and j not in furniture and j + 1 not in furniture and _joins_next(text, blocks[j], blocks[j + 1]):
+            j += 1
+        unit = Span(blocks[i].start, blocks[j].end)
+        for span in segment.sentences(text, unit):
+            while para_index + 1 < len(paras) and paras[para_index].end <= span.start:
+                para_index += 1
+            sentences.append(Sentence(len(sentences), span.start, span.end, para_index, i in furniture))
+        i = j + 1
+    title = _title(text, sentences, name)
+    return Document(text, name, path, encoding, tuple(paras), tuple(sentences), title)
+
+
+def _title(text: str, sentences: list[Sentence], name: str) -> str:
+    for sentence in sentences:
+        if not sentence.boilerplate and len(text[sentence.start : sentence.end].split()) >= 3:
+            return " ".join(text[sentence.start : sentence.end].split())[:120]
+    return name
+
+
+def load_document(path: str, name: str | None = None) -> Document:
+    """Read and segment a file, or stdin for '-'; raises InputError with a one-line reason."""
+    label = "stdin" if path == "-" else path
+    loaded = load_text(read_bytes(path), label)
+    display = name or ("stdin" if path == "-" else os.path.basename(path))
+    return build_document(loaded.text, display, None if path == "-" else path, loaded.encoding)
+
+
+def as_document(value: Document | str, name: str) -> Document:
+    """Accept a Document or raw text (for the Python API)."""
+    if isinstance(value, Document):
+        return value
+    text, _ = clean_text(value)
+    return build_document(text, name)

@@ -1,0 +1,26 @@
+"""Errors the user can act on; the CLI turns each into one line on stderr and an exit code."""
+
+from __future__ import annotations
+
+EXIT_USAGE = 2
+EXIT_INPUT = 3
+EXIT_UNRELATED = 4
+EXIT_OUTPUT = 5
+
+
+class DiptychError(Exception):
+    """An error with a one-line message for the user and the exit code to leave with."""
+
+    exit_code = EXIT_INPUT
+
+
+class InputError(DiptychError):
+    """The input cannot be read as a text: missing, a directory, binary, empty, too large..."""
+
+    exit_code = EXIT_INPUT
+
+
+class OutputError(DiptychError):
+    """An export would overwrite a file, or cannot be written."""
+
+    exit_code = EXIT_OUTPUT

@@ -1,0 +1,109 @@
+"""Value objects shared by every stage of the analysis: spans, sentences, matches, entities."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+LEFT = "left"
+RIGHT = "right"
+SIDES = (LEFT, RIGHT)
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Span:
+    """A [start, end) range of code points in a document's decoded text."""
+
+    start: int
+    end: int
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def contains(self, offset: int) -> bool:
+        return self.start <= offset < self.end
+
+    def to_dict(self) -> dict[str, int]:
+        return {"start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence (or headline, caption, menu line) of a document."""
+
+    index: int
+    start: int
+    end: int
+    paragraph: int
+    boilerplate: bool = False
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """Passages of the two texts that report the same fact."""
+
+    id: int
+    left: tuple[Span, ...]
+    right: tuple[Span, ...]
+    score: float
+    shared_left: tuple[Span, ...] = ()
+    shared_right: tuple[Span, ...] = ()
+    left_sentences: tuple[int, ...] = ()
+    right_sentences: tuple[int, ...] = ()
+
+    def spans(self, side: str) -> tuple[Span, ...]:
+        return self.left if side == LEFT else self.right
+
+    def shared(self, side: str) -> tuple[Span, ...]:
+        return self.shared_left if side == LEFT else self.shared_right
+
+    def sentences(self, side: str) -> tuple[int, ...]:
+        return self.left_sentences if side == LEFT else self.right_sentences
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "score": round(self.score, 4),
+            "left": [s.to_dict() for s in self.left],
+            "right": [s.to_dict() for s in self.right],
+            "shared": {
+                "left": [s.to_dict() for s in self.shared_left],
+                "right": [s.to_dict() for s in self.shared_right],
+            },
+        }
+
+
+ENTITY_TYPES = ("PERSON", "PLACE", "ORG", "DATE", "NUMBER")
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A named thing with its mentions; `mentions` maps a side ("left"/"right") to spans."""
+
+    label: str
+    type: str
+    aliases: tuple[str, ...] = ()
+    mentions: dict[str, tuple[Span, ...]] = field(default_factory=dict)
+
+    def on(self, side: str) -> tuple[Span, ...]:
+        return self.mentions.get(side, ())
+
+    @property
+    def where(self) -> str:
+        """'both', 'left' or 'right'."""
+        sides = [s for s in SIDES if self.mentions.get(s)]
+        return "both" if len(sides) == 2 else (sides[0] if sides else "none")
+
+    def to_dict(self) -> dict:
+        return {
+            "label": self.label,
+            "type": self.type,
+            "aliases": list(self.aliases),
+            "mentions": {side: [s.to_dict() for s in spans] for side, spans in self.mentions.items()},
+        }
