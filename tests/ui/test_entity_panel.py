@@ -225,3 +225,20 @@ async def test_no_entities_says_so() -> None:
         await pilot.pause()
         assert "No entities found in either text." in screen_text(app)
         assert app.messages == []
+
+
+async def test_long_names_wrap_in_their_own_column() -> None:
+    long_name = entity("Far Eastern Federal University of Vladivostok", "ORG", 1, 1, ("FEFU",))
+    app = PanelApp(entities=(long_name,))
+    app.CSS = "EntityPanel { width: 30; }"
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        lines = screen_lines(app)
+        first = next(y for y, line in enumerate(lines) if "both" in line)
+        column = lines[first].index("Far")
+        wrapped = [line for line in lines[first + 1 :] if line.strip()]
+        assert len(wrapped) >= 2
+        assert all(line[:column].strip() == "" for line in wrapped)
+        assert wrapped[-1].strip() == "= FEFU"
+        label = " ".join(line.strip() for line in [lines[first][column:], *wrapped[:-1]])
+        assert label == "Far Eastern Federal University of Vladivostok"

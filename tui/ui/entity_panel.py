@@ -36,8 +36,9 @@ def entity_counts(entity: Entity) -> tuple[int, int]:
     return len(entity.on(LEFT)), len(entity.on(RIGHT))
 
 
-def row_content(entity: Entity, count_width: int, selected: bool) -> Content:
-    """A selection mark, the side as a word, counts, the label; other spellings on a line below."""
+def row_content(entity: Entity, count_width: int, selected: bool, width: int) -> Content:
+    """A selection mark, the side as a word, counts, then the label and other spellings wrapped in
+    a column of their own, so long names never run back under the counts."""
     where = entity.where
     n_left, n_right = entity_counts(entity)
     counts = f"{n_left}·{n_right}" if where == "both" else str(n_left or n_right)
@@ -48,12 +49,15 @@ def row_content(entity: Entity, count_width: int, selected: bool) -> Content:
         (counts.ljust(count_width), "dim"),
         " ",
     )
-    row = Content.assemble(prefix, (entity.label, "bold") if selected else entity.label)
-    others = [a for a in entity.aliases if a != entity.label]
-    if others:
-        indent = " " * len(prefix.plain)
-        row = Content.assemble(row, "\n", indent, ("= " + ", ".join(others), "italic $text-muted"))
-    return row
+    room = max(8, width - prefix.cell_length)
+    label = Content.styled(entity.label, "bold") if selected else Content(entity.label)
+    lines = label.wrap(room)
+    for alias in (a for a in entity.aliases if a != entity.label):
+        lines.extend(Content.styled("= " + alias, "italic $text-muted").wrap(room))
+    indent = Content(" " * prefix.cell_length)
+    return Content("\n").join(
+        Content.assemble(prefix if i == 0 else indent, line.rstrip()) for i, line in enumerate(lines)
+    )
 
 
 def matches_side(entity: Entity, side_filter: str) -> bool:
@@ -123,6 +127,7 @@ class EntityPanel(Widget):
         self.side_filter = "all"
         self.selected: Entity | None = None
         self._row_entities: dict[int, Entity] = {}
+        self._wrap_width = 0
 
     def compose(self) -> ComposeResult:
         yield Static(id="entity-header", markup=False)
@@ -130,6 +135,16 @@ class EntityPanel(Widget):
 
     def on_mount(self) -> None:
         self._rebuild()
+
+    def on_resize(self) -> None:
+        if self._row_width() != self._wrap_width:
+            self._rebuild()
+
+    def _row_width(self) -> int:
+        """Cells a row may use: the list's width less its scrollbar (before layout, the CSS width)."""
+        option_list = self.option_list
+        width = option_list.size.width or (self.styles.width.value if self.styles.width else 0) - 1
+        return max(12, int(width) - option_list.styles.scrollbar_size_vertical)
 
     @property
     def option_list(self) -> OptionList:
@@ -228,6 +243,7 @@ class EntityPanel(Widget):
         previous = self._row_entities.get(highlighted) if highlighted is not None else None
         shown = self.visible_entities()
         count_width = max((len(f"{a}·{b}") for a, b in map(entity_counts, shown)), default=1)
+        width = self._wrap_width = self._row_width()
         options: list[Option] = []
         rows: dict[int, Entity] = {}
         for entity_type in ENTITY_TYPES + ("",):
@@ -238,7 +254,7 @@ class EntityPanel(Widget):
             options.append(Option(Content.assemble((title.upper(), "bold"), f"  {len(group)}"), disabled=True))
             for entity in group:
                 rows[len(options)] = entity
-                options.append(Option(row_content(entity, count_width, entity is self.selected)))
+                options.append(Option(row_content(entity, count_width, entity is self.selected, width)))
         if not options:
             options.append(Option(Content(self._empty_text()), disabled=True))
         self._row_entities = rows
