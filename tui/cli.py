@@ -5,13 +5,17 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from importlib import resources
 from pathlib import Path
 
-from .core import DEFAULT_THRESHOLD, compare, load_document
-from .core.errors import EXIT_USAGE, DiptychError, OutputError
+from .core import DEFAULT_THRESHOLD, Document, compare, load_document
 from .core.entities import extract_entities
+from .core.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE, DiptychError, OutputError
+
+# What must not reach the terminal from a message that quotes a path or a text.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]")
 
 USAGE = """\
 diptych [LEFT RIGHT] [--json] [--threshold T] [-o FILE [--force]]
@@ -31,9 +35,28 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(_fail(f"{message} (see diptych --help)", EXIT_USAGE))
 
 
+def _say(message: str) -> None:
+    """One line on stderr, with controls and undecodable path bytes shown as escapes."""
+    safe = _UNSAFE.sub(lambda m: m.group().encode("unicode_escape", "backslashreplace").decode("ascii"), message)
+    stream = sys.stderr
+    if stream is None:
+        return
+    try:
+        stream.write(f"diptych: {safe}\n".encode(stream.encoding or "utf-8", "backslashreplace").decode(stream.encoding or "utf-8"))
+        stream.flush()
+    except (OSError, ValueError):
+        pass
+
+
 def _fail(message: str, code: int) -> int:
-    print(f"diptych: {message}", file=sys.stderr)
+    _say(message)
     return code
+
+
+def _notes(*docs: Document) -> None:
+    for doc in docs:
+        for note in doc.notes:
+            _say(f"note: {doc.path or doc.name}: {note}")
 
 
 def _threshold(value: str) -> float:
@@ -69,7 +92,9 @@ def _entities_parser() -> argparse.ArgumentParser:
 def write_output(text: str, output: str | None, force: bool) -> None:
     """Print, or write to a new file; never overwrite unless forced, never write to an input."""
     if output is None:
-        sys.stdout.write(text)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.buffer.flush()
         return
     flags = os.O_WRONLY | os.O_CREAT | (os.O_TRUNC if force else os.O_EXCL)
     try:
@@ -94,6 +119,7 @@ def _run_entities(argv: list[str]) -> int:
     args = _entities_parser().parse_args(argv)
     _guard_inputs([args.file], args.output)
     doc = load_document(args.file)
+    _notes(doc)
     entities = extract_entities(doc)
     if args.json:
         payload = {
@@ -108,6 +134,19 @@ def _run_entities(argv: list[str]) -> int:
     return 0
 
 
+def _keyboard() -> bool:
+    """Keys come from stdin; after reading a text from a pipe, take them from the terminal, as less does."""
+    if sys.stdin.isatty():
+        return True
+    try:
+        tty = os.open("/dev/tty", os.O_RDONLY)
+    except OSError:
+        return False
+    os.dup2(tty, sys.stdin.fileno())
+    os.close(tty)
+    return True
+
+
 def _run_compare(argv: list[str]) -> int:
     args = _compare_parser().parse_args(argv)
     if len(args.files) not in (0, 2):
@@ -120,15 +159,21 @@ def _run_compare(argv: list[str]) -> int:
     if not args.json:
         if args.output:
             return _fail("--output needs --json", EXIT_USAGE)
+        if not sys.stdout.isatty() or not _keyboard():
+            return _fail("the reader needs a terminal; use --json for machine-readable output", EXIT_USAGE)
         from .ui.app import run_app
 
         return run_app(left, right, args.threshold)
+    _notes(left, right)
     comparison = compare(left, right, args.threshold)
     write_output(json.dumps(comparison.to_dict(), ensure_ascii=False) + "\n", args.output, args.force)
+    if not comparison.matches:
+        _say("warning: no shared passages found (the texts may be unrelated)")
     return 0
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run the command; every failure ends as one line on stderr and a documented exit code."""
     argv = sys.argv[1:] if argv is None else argv
     try:
         if argv and argv[0] == "entities":
@@ -137,7 +182,15 @@ def main(argv: list[str] | None = None) -> int:
     except DiptychError as exc:
         return _fail(str(exc), exc.exit_code)
     except KeyboardInterrupt:
-        return 130
+        return _fail("interrupted", EXIT_INTERRUPTED)
     except BrokenPipeError:
-        sys.stderr.close()
+        # The reader went away (`diptych --json | head`): stop quietly, and keep the
+        # interpreter's final flush from complaining about the closed pipe.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except MemoryError:
+        return _fail("out of memory (try smaller texts)", EXIT_INTERNAL)
+    except Exception as exc:  # a bug: still one line, with the type, so it can be reported
+        if os.environ.get("DIPTYCH_DEBUG"):
+            raise
+        return _fail(f"internal error: {type(exc).__name__}: {exc} (set DIPTYCH_DEBUG=1 for details)", EXIT_INTERNAL)

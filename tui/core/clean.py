@@ -1,4 +1,9 @@
-"""Web-page leftovers (menus, player residue, link lines, disclaimers) marked as boilerplate."""
+"""Web-page leftovers (menus, player residue, link lines, disclaimers) marked as boilerplate.
+
+Rules look at the shape of a line (short menu words, timestamps, links, credits, embeds), at
+the voice of a paragraph (a publisher talking to its readers), and at neighbours (labels and
+short lines among furniture, the footer after the article, repeated lines).
+"""
 
 from __future__ import annotations
 
@@ -7,14 +12,189 @@ import re
 from .model import Span
 
 _WORD = re.compile(r"\w+")
+_MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
+_URL = re.compile(
+    r"<?(?:https?://|www\.)[^\s>]+>?|\b(?:[a-z0-9-]+\.)+[a-z]{2,}/[^\s>]*", re.IGNORECASE
+)
+_TIME = re.compile(r"\d{1,2}(?::\d{2}){1,2}")
+_TERMINAL = tuple('.!?…"”’\'»。！？؟۔')
+_OPENING_QUOTES = tuple('"“‘«\'„')
+_HANDLE = re.compile(r"\(@\w+\)")
+_CAPTION = re.compile(
+    r"\((?:file )?(?:photo|photos|image|picture)s?\)|\((?:left|right|center|centre|top|bottom|l|r|c|pictured)\)",
+    re.IGNORECASE,
+)
+_CREDIT = re.compile(r"^(?:photo|image|picture|video|credit|source)s?\s*(?::|by\b)", re.IGNORECASE)
+_BYLINE = re.compile(
+    r"^(?:(?:additional |with )?reporting by|editing by|writing by|written by|compiled by)\b", re.IGNORECASE
+)
+_QUOTED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"|«[^»\n]*»")
+# Phrases a site says to its visitors, never an article to its readers.
+_SITE_PHRASES = re.compile(
+    r"\b(?:click here|all rights reserved|cookie policy|use cookies|accept cookies|subscribe (?:to|now|for)"
+    r"|newsletter|sign up|log in|privacy policy|terms of (?:use|service)|follow us|download (?:our|the) app"
+    r"|enable javascript|your browser|please note|contact us|reproduction .{0,40}prohibited)\b|©",
+    re.IGNORECASE,
+)
+_FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")
+_SECOND_PERSON = re.compile(r"\b[Yy]ou(?:r|rs)?\b")
+_SITE_NOUNS = frozenset(
+    """content news journalists journalism site website app readers subscribers reporting coverage
+    articles stories newsletter account email donate support press sharing liking commenting
+    editorial audience""".split()
+)
+# Words of page furniture: navigation, sharing, players, ads, widgets.
+_FURNITURE = frozenset(
+    """accessibility links link menu navigation nav skip search share sharing breaking news updated
+    update updates loading please wait advertisement advertising ad ads sponsored promoted comments
+    comment print email mail media source currently available read more related watch listen live
+    subscribe login logout log sign register home back top next previous prev close toggle video
+    videos audio image images photo photos gallery play pause mute unmute embed copyright cookies
+    facebook twitter telegram whatsapp instagram youtube linkedin reddit rss podcast download app
+    feedback contact newsletter follow tags topics trending popular latest""".split()
+)
+_NEUTRAL = frozenset("no the this to of".split())
+_FOOTER_SHORT = 25
+# Furniture lines are short; skipping the shape rules on longer ones also keeps the URL
+# patterns away from megabyte lines.
+_LONGEST_FURNITURE = 2000
+_EXACT_COUNT = 300
+
+
+def _words(line: str) -> list[str]:
+    return _WORD.findall(line)
+
+
+def _word_count(line: str) -> int:
+    """Words in a line: exact for short lines, where it decides; an estimate for long ones."""
+    return len(_WORD.findall(line)) if len(line) <= _EXACT_COUNT else len(line) // 6
+
+
+def _unpunctuated(line: str) -> bool:
+    return not line.endswith(_TERMINAL)
+
+
+def _is_link_line(line: str) -> bool:
+    """Lines that are links: a bare URL, markdown links with a label, or text ending in a URL."""
+    if "/" not in line and "](" not in line:
+        return False
+    if not (_URL.search(line) or _MD_LINK.search(line)):
+        return False
+    rest = _URL.sub(" ", _MD_LINK.sub(" ", line))
+    if len(_words(rest)) <= 3:
+        return True
+    tokens = line.split()
+    return bool(_URL.fullmatch(tokens[-1].strip("()")))
+
+
+def _is_menu_words(line: str, words: list[str]) -> bool:
+    """Short unpunctuated lines made mostly of furniture words ("Breaking News", "please wait")."""
+    if not words or len(words) > 6 or not _unpunctuated(line) or line.startswith(_OPENING_QUOTES):
+        return False
+    counted = [w.lower() for w in words if not any(c.isdigit() for c in w)]
+    counted_non_neutral = [w for w in counted if w not in _NEUTRAL]
+    if not counted_non_neutral:
+        return False
+    hits = sum(1 for w in counted if w in _FURNITURE)
+    return hits > 0 and (hits + len(counted) - len(counted_non_neutral)) / len(counted) > 0.5
+
+
+def _is_player_residue(line: str) -> bool:
+    """Timestamps ("0:00 0:00:58 0:00") or picker labels ("XS SM MD LG") and nothing else."""
+    tokens = line.split()
+    if all(_TIME.fullmatch(t) for t in tokens):
+        return True
+    return len(tokens) >= 2 and all(len(t) <= 2 and t.isupper() for t in tokens)
+
+
+def _speaks_as_site(line: str) -> bool:
+    """A publisher addressing its visitors: site phrases, or we/you with words about its content."""
+    if len(line) > _LONGEST_FURNITURE or _word_count(line) > 120:
+        return False
+    unquoted = _QUOTED.sub(" ", line)
+    if _SITE_PHRASES.search(unquoted):
+        return True
+    nouns = sum(1 for w in _words(unquoted) if w.lower() in _SITE_NOUNS)
+    return bool(_FIRST_PERSON.search(unquoted)) and nouns >= 2
+
+
+def _by_shape(line: str) -> bool:
+    if len(line) > _LONGEST_FURNITURE:
+        return False
+    words = _words(line)
+    if not words:
+        return True
+    short = len(words) <= 6 and _unpunctuated(line)
+    return (
+        _is_link_line(line)
+        or bool(_HANDLE.search(line) and line.lstrip().startswith(("—", "–", "-")))
+        or _is_player_residue(line)
+        or _is_menu_words(line, words)
+        or (short and (" / " in line or line.lstrip("•·*- ").lower().startswith(("by ",))))
+        or bool(_CREDIT.match(line) and len(words) <= 12)
+        or bool(_BYLINE.match(line) and len(words) <= 25)
+        or bool(_unpunctuated(line) and _CAPTION.search(line))
+        or (len(words) == 1 and line.endswith(":"))
+    )
+
+
+def _repeated(lines: list[str], marked: set[int]) -> None:
+    """Later copies of a line are furniture; so is a caption printed twice in a row."""
+    seen: dict[str, int] = {}
+    for i, line in enumerate(lines):
+        key = " ".join(line.lower().split()) if len(line) <= _EXACT_COUNT else line
+        if key in seen:
+            marked.add(i)
+            if seen[key] == i - 1 and _unpunctuated(line):
+                marked.add(i - 1)
+        seen[key] = i
+
+
+def _short_unpunctuated(line: str) -> bool:
+    return _word_count(line) <= 3 and _unpunctuated(line) and not line.startswith(_OPENING_QUOTES)
+
+
+def _neighbours(lines: list[str], marked: set[int]) -> None:
+    """Labels before furniture, runs of menu items, short lines between furniture."""
+    n = len(lines)
+    run: list[int] = []
+    for i, line in enumerate(lines + ["a long enough terminal line."]):
+        if i < n and _word_count(line) <= 2 and _unpunctuated(line):
+            run.append(i)
+            continue
+        if len(run) >= 3:
+            marked.update(run)
+        run = []
+    for _ in range(2):
+        for i, line in enumerate(lines):
+            if i in marked:
+                continue
+            after = i + 1 >= n or i + 1 in marked
+            before = i == 0 or i - 1 in marked
+            if line.endswith(":") and _word_count(line) <= 3 and after:
+                marked.add(i)
+            elif _short_unpunctuated(line) and before and after:
+                marked.add(i)
+
+
+def _footer(lines: list[str], voiced: list[int], marked: set[int]) -> None:
+    """From the first publisher-voice paragraph after which nothing long is article text, all is footer."""
+    quiet_from = len(lines)
+    while quiet_from > 0 and (quiet_from - 1 in marked or _word_count(lines[quiet_from - 1]) < _FOOTER_SHORT):
+        quiet_from -= 1
+    for k in voiced:
+        if k + 1 >= quiet_from:
+            marked.update(range(k, len(lines)))
+            return
 
 
 def boilerplate_blocks(text: str, blocks: list[Span]) -> set[int]:
     """Indices of blocks that are page furniture rather than article text."""
-    marked = set()
-    for i, block in enumerate(blocks):
-        line = text[block.start : block.end]
-        words = _WORD.findall(line)
-        if not words or (len(words) <= 2 and not line.rstrip().endswith((".", "!", "?", '"'))):
-            marked.add(i)
+    lines = [text[b.start : b.end] for b in blocks]
+    marked = {i for i, line in enumerate(lines) if _by_shape(line)}
+    voiced = [i for i, line in enumerate(lines) if _speaks_as_site(line)]
+    marked.update(voiced)
+    _repeated(lines, marked)
+    _footer(lines, voiced, marked)
+    _neighbours(lines, marked)
     return marked

@@ -9,8 +9,11 @@ from . import clean, segment
 from .loading import clean_text, load_text, read_bytes
 from .model import Sentence, Span
 
-_TERMINAL = (".", "!", "?", "…", '"', "”", "’", "'", ":", ";")
-
+_TERMINAL = (".", "!", "?", "…", '"', "”", "’", "'", ":", ";", "。", "！", "？", "؟", "۔")
+# Words a sentence cannot end on: a line ending with one was cut mid-sentence.
+_RUN_ON = frozenset("and or but nor of the a an to in on at with for by as that from than".split())
+# A line this long that ends on a name, without punctuation, is prose cut short, not a headline.
+_CUT_PROSE_WORDS = 15
 
 @dataclass(frozen=True, slots=True)
 class Document:
@@ -23,6 +26,7 @@ class Document:
     paragraphs: tuple[Span, ...]
     sentences: tuple[Sentence, ...]
     title: str
+    notes: tuple[str, ...] = ()
 
     def __len__(self) -> int:
         return len(self.text)
@@ -51,16 +55,19 @@ class Document:
 def _joins_next(text: str, block: Span, following: Span) -> bool:
     """A block broken mid-sentence: it ends without punctuation and runs on into the next."""
     line = text[block.start : block.end]
-    nxt = text[following.start : following.end]
-    if line.endswith(_TERMINAL) or not nxt:
+    if line.endswith(_TERMINAL) or len(line) > segment.MAX_SENTENCE:
         return False
-    if nxt[0].islower():
+    head = text[following.start : min(following.end, following.start + 40)]
+    words = line.split()
+    if head[0].islower() or line.endswith(",") or words[-1].lower() in _RUN_ON:
         return True
     # A long line cut after a name ("... Kremlin aide Yury" / "Ushakov said.").
-    return len(line.split()) >= 8 and not line.istitle() and nxt[0].isupper() and nxt.split()[0].isalpha()
+    return len(words) >= _CUT_PROSE_WORDS and line[-1].isalpha() and head[0].isupper() and head.split()[0].isalpha()
 
 
-def build_document(text: str, name: str = "text", path: str | None = None, encoding: str = "utf-8") -> Document:
+def build_document(
+    text: str, name: str = "text", path: str | None = None, encoding: str = "utf-8", notes: tuple[str, ...] = ()
+) -> Document:
     """Segment clean text into paragraphs and sentences and mark boilerplate."""
     blocks = segment.blocks(text)
     furniture = clean.boilerplate_blocks(text, blocks)
@@ -79,7 +86,7 @@ def build_document(text: str, name: str = "text", path: str | None = None, encod
             sentences.append(Sentence(len(sentences), span.start, span.end, para_index, i in furniture))
         i = j + 1
     title = _title(text, sentences, name)
-    return Document(text, name, path, encoding, tuple(paras), tuple(sentences), title)
+    return Document(text, name, path, encoding, tuple(paras), tuple(sentences), title, notes)
 
 
 def _title(text: str, sentences: list[Sentence], name: str) -> str:
@@ -94,7 +101,7 @@ def load_document(path: str, name: str | None = None) -> Document:
     label = "stdin" if path == "-" else path
     loaded = load_text(read_bytes(path), label)
     display = name or ("stdin" if path == "-" else os.path.basename(path))
-    return build_document(loaded.text, display, None if path == "-" else path, loaded.encoding)
+    return build_document(loaded.text, display, None if path == "-" else path, loaded.encoding, loaded.notes)
 
 
 def as_document(value: Document | str, name: str) -> Document:

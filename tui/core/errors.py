@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+EXIT_INTERNAL = 1
 EXIT_USAGE = 2
 EXIT_INPUT = 3
-EXIT_UNRELATED = 4
 EXIT_OUTPUT = 5
+EXIT_INTERRUPTED = 130
 
 
 class DiptychError(Exception):

@@ -11,17 +11,30 @@ from dataclasses import dataclass
 
 from .errors import InputError
 
-MAX_BYTES = 64 * 1024 * 1024
+MAX_BYTES = 32 * 1024 * 1024
+_CHUNK = 1 << 20
+_SNIFF = 1 << 16
 
 # C0 controls except tab and newline, DEL, C1 controls, and the bidi embedding/override/isolate
 # characters, which could reorder what the terminal shows.
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# Unicode line/paragraph separators would split lines where "\n" does not; lone surrogates
+# (possible only in str given to the API) cannot be encoded as UTF-8 on output.
+_SEPARATORS = re.compile("[\u2028\u2029]")
+_SURROGATES = re.compile("[\ud800-\udfff]")
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Well-formed multi-byte UTF-8 sequences: many of them beside a few bad bytes mean damaged
+# UTF-8, not a legacy encoding.
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+# When several legacy encodings read the bytes equally well, the ones the web uses most win.
+_PREFERRED = (
+    "cp1252", "cp1251", "gb18030", "cp932", "cp949", "big5", "cp1256", "cp1250",
+    "cp1253", "cp1254", "cp1255", "cp1257", "koi8_r", "iso8859_15",
 )
 
 
@@ -30,61 +43,133 @@ class LoadedText:
     text: str
     encoding: str
     removed_controls: int
+    replaced_bytes: int = 0
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """What the user may want to know about how the bytes were read."""
+        notes = []
+        if self.encoding not in ("utf-8", "utf-8-sig", "ascii"):
+            notes.append(f"not UTF-8; decoded as {self.encoding}")
+        if self.replaced_bytes:
+            notes.append(f"{self.replaced_bytes} undecodable byte(s) shown as U+FFFD")
+        return tuple(notes)
 
 
 def clean_text(raw: str) -> tuple[str, int]:
     """Normalise newlines and drop control characters; returns the text and how many were dropped."""
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    text = _SEPARATORS.sub("\n", text)
+    text = _SURROGATES.sub("\ufffd", text)
     text, removed = _CONTROLS.subn("", text)
     return text, removed
 
 
 def _looks_binary(data: bytes) -> bool:
-    sample = data[:65536]
+    sample = data[:_SNIFF]
     if b"\x00" in sample:
         return True
     controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
     return controls > max(8, len(sample) // 100)
 
 
-def decode(data: bytes, name: str = "input") -> tuple[str, str]:
-    """Decode bytes: BOM first, then UTF-8, then Windows-1252, then Latin-1 as a last resort."""
+def _bomless_utf16(data: bytes) -> str | None:
+    """UTF-16 without a BOM, recognised by the zero high bytes of its ASCII characters."""
+    sample = data[:_SNIFF]
+    if len(sample) < 16 or len(sample) % 2:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) > 0.4 * len(odd) and even.count(0) == 0:
+        return "utf-16-le"
+    if even.count(0) > 0.4 * len(even) and odd.count(0) == 0:
+        return "utf-16-be"
+    return None
+
+
+def _binary_start(data: bytes) -> bool:
+    """Binary by its first bytes, telling UTF-16/32 (whose ASCII holds zero bytes) apart."""
+    if any(data.startswith(bom) for bom, _ in _BOMS):
+        return False
+    return _bomless_utf16(data) is None and _looks_binary(data)
+
+
+def _legacy(data: bytes) -> tuple[str, str] | None:
+    """Best reading by charset-normalizer, preferring common web encodings among equal readings."""
+    from charset_normalizer import from_bytes
+
+    results = list(from_bytes(data))
+    if not results:
+        return None
+    best = min(r.chaos for r in results)
+    tied = [r for r in results if r.chaos <= best + 0.02]
+    for encoding in _PREFERRED:
+        for result in tied:
+            if encoding in result.could_be_from_charset:
+                return data.decode(encoding), encoding
+    return str(tied[0]), tied[0].encoding
+
+
+def decode(data: bytes, name: str = "input") -> tuple[str, str, int]:
+    """Decode bytes; returns (text, encoding, bytes replaced). BOM, UTF-8, then a detected encoding."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(encoding), encoding
+                return data.decode(encoding), encoding, 0
             except UnicodeDecodeError as exc:
-                raise InputError(f"{name}: undecodable {encoding} text at byte {exc.start}") from None
+                raise InputError(f"{name}: undecodable {encoding.upper()} text at byte {exc.start}") from None
+    encoding = "utf-8"
+    if data.startswith(codecs.BOM_UTF8):
+        data, encoding = data[3:], "utf-8-sig"
+    elif (utf16 := _bomless_utf16(data)) is not None:
+        try:
+            return data.decode(utf16), utf16, 0
+        except UnicodeDecodeError:
+            pass
     if _looks_binary(data):
         raise InputError(f"{name}: looks like a binary file, not text")
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8"), encoding, 0
     except UnicodeDecodeError:
         pass
-    try:
-        return data.decode("cp1252"), "cp1252"
-    except UnicodeDecodeError:
-        return data.decode("latin-1"), "latin-1"
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    if encoding == "utf-8-sig" or bad <= len(_UTF8_MULTIBYTE.findall(data)):
+        return text, encoding, bad
+    legacy = _legacy(data)
+    if legacy is None:
+        raise InputError(f"{name}: undecodable bytes: not UTF-8, and no other text encoding fits")
+    return legacy[0], legacy[1], 0
 
 
 def load_text(data: bytes, name: str = "input") -> LoadedText:
     """Turn raw bytes into clean text or raise InputError with a one-line reason."""
     if len(data) > MAX_BYTES:
         raise InputError(f"{name}: too large ({len(data) // 2**20} MB; the limit is {MAX_BYTES // 2**20} MB)")
-    raw, encoding = decode(data, name)
+    raw, encoding, replaced = decode(data, name)
     text, removed = clean_text(raw)
     if not text.strip():
-        raise InputError(f"{name}: empty text (nothing but whitespace)")
-    return LoadedText(text, encoding, removed)
+        raise InputError(f"{name}: empty text (nothing but whitespace)" if text else f"{name}: empty file")
+    return LoadedText(text, encoding, removed, replaced)
+
+
+def _read_stream(handle, name: str) -> bytes:
+    """Read at most MAX_BYTES in chunks, failing early on binary data or excess size."""
+    chunks: list[bytes] = []
+    size = 0
+    while chunk := handle.read(_CHUNK):
+        if not chunks and _binary_start(chunk):
+            raise InputError(f"{name}: looks like a binary file, not text")
+        size += len(chunk)
+        if size > MAX_BYTES:
+            raise InputError(f"{name}: too large (over {MAX_BYTES // 2**20} MB)")
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def read_bytes(path: str) -> bytes:
     """Read a file (or stdin for '-') without ever writing to it; errors become InputError."""
     if path == "-":
-        data = sys.stdin.buffer.read(MAX_BYTES + 1)
-        if len(data) > MAX_BYTES:
-            raise InputError(f"stdin: too large (over {MAX_BYTES // 2**20} MB)")
-        return data
+        return _read_stream(sys.stdin.buffer, "stdin")
     try:
         info = os.stat(path)
     except FileNotFoundError:
@@ -95,17 +180,16 @@ def read_bytes(path: str) -> bytes:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
     if stat.S_ISDIR(info.st_mode):
         raise InputError(f"{path}: is a directory, not a text file")
+    if stat.S_ISBLK(info.st_mode) or stat.S_ISSOCK(info.st_mode):
+        raise InputError(f"{path}: is a device or socket, not a text file")
     if stat.S_ISREG(info.st_mode) and info.st_size > MAX_BYTES:
-        raise InputError(
-            f"{path}: too large ({info.st_size // 2**20} MB; the limit is {MAX_BYTES // 2**20} MB)"
-        )
+        raise InputError(f"{path}: too large ({info.st_size // 2**20} MB; the limit is {MAX_BYTES // 2**20} MB)")
     try:
         with open(path, "rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+            return _read_stream(handle, path)
     except PermissionError:
         raise InputError(f"{path}: permission denied") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory, not a text file") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    if len(data) > MAX_BYTES:
-        raise InputError(f"{path}: too large (over {MAX_BYTES // 2**20} MB)")
-    return data
