@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable
 
-from .align import DEFAULT_THRESHOLD, align
+from .align import DEFAULT_THRESHOLD, Aligner
 from .document import Document, as_document
 from .entities import link_entities
 from .model import LEFT, RIGHT, Entity, Match
@@ -21,6 +21,13 @@ class Comparison:
     entities: tuple[Entity, ...]
     threshold: float
     _by_sentence: dict = field(default_factory=dict, repr=False, compare=False)
+    aligner: Aligner | None = field(default=None, repr=False, compare=False)
+
+    def with_threshold(self, threshold: float) -> Comparison:
+        """The same comparison at another threshold: re-selects from the cached scores, no re-reading."""
+        aligner = self.aligner or Aligner(self.left, self.right)
+        return replace(self, matches=tuple(aligner.matches(threshold)), threshold=threshold,
+                       _by_sentence={}, aligner=aligner)
 
     def doc(self, side: str) -> Document:
         return self.left if side == LEFT else self.right
@@ -71,6 +78,6 @@ def compare(
     """Align two texts (Documents or strings) and link their entities."""
     left = as_document(left, "left")
     right = as_document(right, "right")
-    matches = align(left, right, threshold, progress=progress)
+    aligner = Aligner(left, right, progress=progress)
     entities = link_entities(left, right)
-    return Comparison(left, right, tuple(matches), tuple(entities), threshold)
+    return Comparison(left, right, tuple(aligner.matches(threshold)), tuple(entities), threshold, aligner=aligner)
