@@ -51,7 +51,7 @@ _FURNITURE = frozenset(
     subscribe login logout log sign register home back top next previous prev close toggle video
     videos audio image images photo photos gallery play pause mute unmute embed copyright cookies
     facebook twitter telegram whatsapp instagram youtube linkedin reddit rss podcast download app
-    feedback contact newsletter follow tags topics trending popular latest""".split()
+    feedback contact newsletter follow tags topics trending popular latest main content""".split()
 )
 _NEUTRAL = frozenset("no the this to of".split())
 _FOOTER_SHORT = 25

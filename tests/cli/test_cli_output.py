@@ -1,0 +1,120 @@
+"""Successful runs: the seeds by default, stdin, other scripts, notes and warnings, safe --output."""
+
+import json
+import os
+import subprocess
+import sys
+
+from tui.core.errors import EXIT_OUTPUT
+
+SEEDS = os.path.join(os.path.dirname(__file__), "..", "..", "seeds")
+RFERL = os.path.join(SEEDS, "rferl-kim-arrives-vladivostok.txt")
+MOSCOW = os.path.join(SEEDS, "moscowtimes-kim-arrives-russia.txt")
+
+
+def run(*args, stdin=b"", cwd=None):
+    return subprocess.run([sys.executable, "-m", "tui", *args], input=stdin, capture_output=True, timeout=120, cwd=cwd)
+
+
+def ok_json(result):
+    assert result.returncode == 0, result.stderr.decode()
+    assert b"Traceback" not in result.stderr
+    return json.loads(result.stdout)
+
+
+def test_no_arguments_compares_the_seeds(tmp_path):
+    data = ok_json(run("--json", cwd=tmp_path))
+    assert data["version"] == 1
+    paths = [os.path.basename(d["path"]) for d in data["documents"]]
+    assert paths == ["rferl-kim-arrives-vladivostok.txt", "moscowtimes-kim-arrives-russia.txt"]
+    assert [d["encoding"] for d in data["documents"]] == ["utf-8", "utf-8"]
+    assert data["documents"][0]["title"].startswith("Putin Arrives In Vladivostok")
+    assert any(s["boilerplate"] for s in data["documents"][0]["sentences"])
+
+
+def test_stdin_as_one_side():
+    with open(MOSCOW, "rb") as handle:
+        data = ok_json(run(RFERL, "-", "--json", stdin=handle.read()))
+    assert data["documents"][1]["path"] == "stdin"
+
+
+def test_identical_texts_match_themselves():
+    data = ok_json(run(RFERL, RFERL, "--json"))
+    assert data["matches"]
+    assert all(m["left"] == m["right"] for m in data["matches"][:5])
+
+
+def test_unrelated_texts_give_json_and_a_one_line_warning(tmp_path):
+    other = tmp_path / "bake.txt"
+    other.write_text("Preheat the oven to 200 degrees. Whisk eggs with sugar until pale and fluffy.\n")
+    result = run(RFERL, str(other), "--json")
+    assert ok_json(result)["matches"] == []
+    assert result.stderr.decode().strip() == "diptych: warning: no shared passages found (the texts may be unrelated)"
+
+
+def test_legacy_encoding_is_named_on_stderr_and_in_json(tmp_path):
+    ru = tmp_path / "ru.txt"
+    ru.write_bytes("Путин прибыл во Владивосток. Ким Чен Ын приехал на поезде.".encode("cp1251"))
+    result = run(str(ru), str(ru), "--json")
+    data = ok_json(result)
+    assert data["documents"][0]["encoding"] == "cp1251"
+    notes = [line for line in result.stderr.decode().splitlines() if "note:" in line]
+    assert notes == [f"diptych: note: {ru}: not UTF-8; decoded as cp1251"] * 2
+
+
+def test_other_scripts_emoji_and_wide_characters(tmp_path):
+    samples = {
+        "ru.txt": "Ким Чен Ын прибыл во Владивосток. Встреча с Путиным пройдёт в четверг.",
+        "zh.txt": "金正恩抵达符拉迪沃斯托克。他将与普京举行会谈！",
+        "ar.txt": "وصل كيم جونغ أون إلى فلاديفوستوك. هل سيلتقي بوتين؟ نعم۔",
+        "emoji.txt": "🚆 Kim arrived by train 🇰🇵. Ｐｕｔｉｎ waited 👩‍👩‍👧 in Vladivostok.",
+    }
+    for name, text in samples.items():
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        data = ok_json(run(str(path), RFERL, "--json"))
+        doc = data["documents"][0]
+        assert doc["length"] == len(text)
+        assert len(doc["sentences"]) >= 2, name
+        assert all(0 <= s["start"] < s["end"] <= len(text) for s in doc["sentences"])
+
+
+def test_hostile_text_is_data(tmp_path):
+    hostile = tmp_path / "hostile.txt"
+    hostile.write_bytes(b"[bold red]x[/] \x1b[2J\x1b]52;c;ZXZpbA==\x07 \xe2\x80\xae reversed [@click=app.quit]q[/].\n")
+    doc = ok_json(run(str(hostile), RFERL, "--json"))["documents"][0]
+    assert doc["length"] == len("[bold red]x[/] [2J]52;c;ZXZpbA==  reversed [@click=app.quit]q[/].\n")
+
+
+def test_entities_json(tmp_path):
+    data = ok_json(run("entities", MOSCOW, "--json"))
+    assert data["version"] == 1 and data["document"]["title"].startswith("North Korea's Kim Jong Un")
+    assert isinstance(data["entities"], list)
+
+
+def test_output_writes_a_new_file_and_never_overwrites_without_force(tmp_path):
+    out = tmp_path / "out.json"
+    assert run(RFERL, MOSCOW, "--json", "-o", str(out)).returncode == 0
+    first = json.loads(out.read_text())
+    out.write_text("keep me")
+    result = run(RFERL, MOSCOW, "--json", "-o", str(out))
+    assert result.returncode == EXIT_OUTPUT and b"already exists (use --force" in result.stderr
+    assert out.read_text() == "keep me"
+    assert run(RFERL, MOSCOW, "--json", "-o", str(out), "--force").returncode == 0
+    assert json.loads(out.read_text()) == first
+
+
+def test_output_never_writes_over_an_input_even_with_force(tmp_path):
+    left = tmp_path / "left.txt"
+    left.write_text("Kim arrived in Vladivostok on Wednesday by train.\n")
+    link = tmp_path / "link.json"
+    link.symlink_to(left)
+    for target in (left, link):
+        result = run(str(left), RFERL, "--json", "-o", str(target), "--force")
+        assert result.returncode == EXIT_OUTPUT and b"is one of the inputs" in result.stderr
+    assert left.read_text() == "Kim arrived in Vladivostok on Wednesday by train.\n"
+
+
+def test_entities_output_is_guarded_too(tmp_path):
+    result = run("entities", MOSCOW, "--json", "-o", MOSCOW, "--force")
+    assert result.returncode == EXIT_OUTPUT and b"is one of the inputs" in result.stderr
