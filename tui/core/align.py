@@ -24,7 +24,7 @@ from . import tokens
 from .document import Document
 from .model import Match, Span
 
-DEFAULT_THRESHOLD = 0.35
+DEFAULT_THRESHOLD = 0.375
 FLOOR = 0.1  # pairs below this are never kept: the lowest threshold the reader can step down to
 
 NAME_WEIGHT = 0.45  # a key never written in lower case: shared names alone are not a shared fact
@@ -32,6 +32,7 @@ NUMBER_WEIGHT = 1.5  # numbers written in digits (10 and up) and dates are preci
 ATTRIBUTION_WEIGHT = 0.3  # "the agency reported": who said it is not what was said
 MIN_CONTENT = 0.6  # evidence other than names a pair needs before it can score fully
 PHRASE_BONUS = 0.25  # per shared near-bigram of content keys, times the two words' weights
+COVERAGE_POWER = 0.5  # how much a pair is marked down for the share of its shorter unit left unshared
 EVIDENCE_SCALE = 1.6  # evidence worth ~1.6 perfectly rare keys scores 1 - 1/e before coverage
 INDEX_FRACTION = 0.005  # keys in more than this share of units (and more than INDEX_MIN) are not indexed
 INDEX_MIN = 60
@@ -45,14 +46,19 @@ NEIGHBOUR_BOOST = 0.35
 GAP = 24  # gaps up to this long between two links of an ordered chain are searched near its line
 BAND = 2
 ROUNDS = 2
+LOCAL_ORDER = 1.0
 MIN_CHAIN = 12  # fewer ordered strong links than this say nothing about order
 MIN_CLAUSE_WORDS = 5
+LONG_SENTENCE = 999
 FUZZY_MIN_LENGTH = 5
 FUZZY_CUTOFF = 85
 
 _CLAUSE = re.compile(r"[;:](?=\s)")
+# In a long sentence a clause also starts at a conjunction that opens a new statement.
+_LINK = re.compile(r"(?:,\s+|\s+)(?=(?:after|while|although|though|whereas|because|before|but|which|when)\s)")
 _SPACE = re.compile(r"\s+")
 _DIGIT = re.compile(r"\d")
+_BLANK = re.compile(r"\s*")
 _BITS = 21
 _LOW = (1 << _BITS) - 1
 
@@ -94,15 +100,18 @@ class _Side:
 
 
 def _clauses(text: str, start: int, end: int) -> list[Span]:
-    """Cut a long sentence at ';' and ':' where both sides keep enough words to stand alone."""
+    """Cut a sentence at ';' and ':', a long one also before conjunctions, where both sides keep
+    enough words to stand alone: a unit should hold about one fact."""
     cuts = [m.end() for m in _CLAUSE.finditer(text, start, end)]
+    if _words(text, start, end) >= LONG_SENTENCE:
+        cuts = sorted(cuts + [m.end() for m in _LINK.finditer(text, start, end)])
     if not cuts:
         return [Span(start, end)]
     out, begin = [], start
     for cut in cuts:
         if _words(text, begin, cut) >= MIN_CLAUSE_WORDS and _words(text, cut, end) >= MIN_CLAUSE_WORDS:
             out.append(Span(begin, cut))
-            begin = _SPACE.match(text, cut).end()
+            begin = _BLANK.match(text, cut).end()
     out.append(Span(begin, end))
     return out
 
@@ -112,9 +121,12 @@ def _words(text: str, start: int, end: int) -> int:
 
 
 class Aligner:
-    """Everything that does not depend on the threshold, computed once."""
+    """Everything that does not depend on the threshold, computed once.
 
-    def __init__(self, left: Document, right: Document, progress: Progress | None = None):
+    `order=False` leaves out the lift from neighbouring links, so nothing depends on sentence order.
+    """
+
+    def __init__(self, left: Document, right: Document, progress: Progress | None = None, order: bool = True):
         report = progress or (lambda _fraction: None)
         report(0.0)
         self.left, self.right = _Side(left), _Side(right)
@@ -123,7 +135,8 @@ class Aligner:
         report(0.5)
         scored = self._score(self._candidates())
         report(0.7)
-        scored = self._by_order(scored)
+        if order:
+            scored = self._by_order(scored)
         report(0.9)
         self.links = self._select(scored)
         self._built: dict[int, Match] = {}
@@ -132,7 +145,9 @@ class Aligner:
     def _vocabulary(self) -> None:
         """Key ids (spelling variants folded) and weights by rarity over the units of both texts."""
         left, right = self.left, self.right
-        variants = _variants(_vocab(left), _vocab(right))
+        lvocab, rvocab = _vocab(left), _vocab(right)
+        variants = _variants(lvocab, rvocab)
+        variants.update(_demonyms(lvocab | rvocab))
         ids: dict[str, int] = {}
         lookup = ids.setdefault
         fold = variants.get
@@ -205,7 +220,7 @@ class Aligner:
         phrases = self.lbig[a] & self.rbig[b]
         if phrases:
             evidence += PHRASE_BONUS * sum(map(self._phrase, phrases))
-        score = (1.0 - math.exp(-evidence / EVIDENCE_SCALE)) * math.sqrt(coverage)
+        score = (1.0 - math.exp(-evidence / EVIDENCE_SCALE)) * coverage**COVERAGE_POWER
         return score if content >= MIN_CONTENT else score * content / MIN_CONTENT
 
     def _score(self, pairs: set[Pair] | list[Pair]) -> dict[Pair, float]:
@@ -220,9 +235,10 @@ class Aligner:
     def _by_order(self, base: dict[Pair, float]) -> dict[Pair, float]:
         """Raise pairs that agree with the order of the strong links around them.
 
-        Adjacent links in the same order support each other (in articles too). When the strong links
-        mostly follow one order (translations, versions of one text), the pairs near the line between
-        two consecutive ones are also searched and raised: order is then evidence of its own.
+        Only when the strong links mostly follow one order (translations, versions of one text) is
+        order evidence: then pairs next to a strong link, or near the line between two consecutive
+        ones, are searched and raised. Articles reorder freely, so there order counts for nothing
+        and shuffling a text's sentences does not change its matches.
         """
         current = base
         for _round in range(ROUNDS):
@@ -234,14 +250,18 @@ class Aligner:
             prior = _gap_prior(chain_) if trust else {}
             base.update(self._score(prior.keys() - base.keys()))
             by_left = dict(anchors)
+            near = {a + d for a in by_left for d in (-2, -1, 1, 2)}
+            local = max(trust, LOCAL_ORDER)
             current = {}
             for (a, b), s in base.items():
-                support = 0
-                for d in (-2, -1, 1, 2):
-                    b2 = by_left.get(a + d)
-                    if b2 is not None and 0 < (b2 - b) * d <= abs(d) + 1:
-                        support += 1
-                lift = max(min(1.0, support / 2), trust * prior.get((a, b), 0.0))
+                lift = trust * prior.get((a, b), 0.0)
+                if a in near:
+                    support = 0
+                    for d in (-2, -1, 1, 2):
+                        b2 = by_left.get(a + d)
+                        if b2 is not None and 0 < (b2 - b) * d <= abs(d) + 1:
+                            support += 1
+                    lift = max(lift, local * min(1.0, support / 2))
                 current[(a, b)] = s + NEIGHBOUR_BOOST * (1.0 - s) * lift if lift else s
         return current
 
@@ -410,6 +430,11 @@ def _increasing(pairs: list[Pair]) -> list[Pair]:
         out.append(pairs[i])
         i = back[i]
     return out[::-1]
+
+
+def _demonyms(keys: set[str]) -> dict[str, str]:
+    """Fold a demonym onto its country when both occur (Korean/Korea, Russian/Russia)."""
+    return {k: k[:-1] for k in keys if len(k) > 5 and k.endswith("an") and k[:-1] in keys}
 
 
 def _variants(lkeys: set[str], rkeys: set[str]) -> dict[str, str]:
