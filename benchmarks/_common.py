@@ -1,0 +1,51 @@
+"""Shared by the alignment benchmark and its smoke test: verse-level scoring against the Bible gold."""
+
+from __future__ import annotations
+
+import json
+from bisect import bisect_right
+from pathlib import Path
+
+
+def load_gold(path: Path) -> list[tuple[str, int, int]]:
+    return [(vid, start, end) for vid, start, end in json.loads(path.read_text(encoding="utf-8"))]
+
+
+class Verses:
+    """The gold verses of one text, found by offset."""
+
+    def __init__(self, gold: list[tuple[str, int, int]]):
+        self.gold = gold
+        self.starts = [start for _vid, start, _end in gold]
+
+    def overlapping(self, start: int, end: int) -> list[int]:
+        i = max(0, bisect_right(self.starts, start) - 1)
+        out = []
+        while i < len(self.gold) and self.gold[i][1] < end:
+            if self.gold[i][2] > start:
+                out.append(i)
+            i += 1
+        return out
+
+
+def verse_scores(links, left: Verses, right: Verses, sample: set[int] | None = None) -> tuple[float, float, int]:
+    """Recall: share of left verses linked to their true counterpart; precision: share of verse links
+    that are true. `links` are (left spans, right spans) of each match, spans as (start, end).
+    With `sample`, only links from those left verses count (for baselines too slow to run in full)."""
+    made: set[tuple[int, int]] = set()
+    for lspans, rspans in links:
+        lv = {v for s, e in lspans for v in left.overlapping(s, e)}
+        rv = {v for s, e in rspans for v in right.overlapping(s, e)}
+        made.update((a, b) for a in lv if sample is None or a in sample for b in rv)
+    right_index = {vid: i for i, (vid, _s, _e) in enumerate(right.gold)}
+    true = {(a, b) for a, b in made if left.gold[a][0] == right.gold[b][0]}
+    universe = range(len(left.gold)) if sample is None else sorted(sample)
+    linked = sum(1 for a in universe if (a, right_index.get(left.gold[a][0])) in true)
+    recall = linked / len(universe) if universe else 0.0
+    precision = len(true) / len(made) if made else 0.0
+    return recall, precision, len(made)
+
+
+def links_from_json(payload: dict) -> list[tuple[list[tuple[int, int]], list[tuple[int, int]]]]:
+    return [([(s["start"], s["end"]) for s in m["left"]], [(s["start"], s["end"]) for s in m["right"]])
+            for m in payload["matches"]]
