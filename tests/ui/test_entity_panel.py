@@ -242,3 +242,13 @@ async def test_long_names_wrap_in_their_own_column() -> None:
         assert wrapped[-1].strip() == "= FEFU"
         label = " ".join(line.strip() for line in [lines[first][column:], *wrapped[:-1]])
         assert label == "Far Eastern Federal University of Vladivostok"
+
+
+async def test_terminal_controls_in_names_never_reach_the_terminal() -> None:
+    hostile = entity("\x1b[31mRed\x1b]0;title\x07 Corp\u202eevil", "ORG", 1, 1, ("\x9bAlias",))
+    app = PanelApp(entities=(hostile,))
+    async with app.run_test(size=(80, 20)) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "\ufffd[31mRed" in text and "\ufffdAlias" in text
+        assert not any(c in text for c in "\x1b\x07\x9b\u202e")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Protocol, Sequence
 
 from textual.app import ComposeResult
@@ -27,6 +28,15 @@ SIDE_FILTER_TITLES = {"all": "all", "both": "both", "left": "left only", "right"
 WHERE_STYLES = {"both": "bold $text-success", "left": "", "right": ""}
 
 
+# Loading already strips these from documents; labels may also come from the Python API, and Content
+# passes ESC, C1 and bidi controls through to the terminal, so the sidebar shows them as U+FFFD.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    return _UNSAFE.sub("\ufffd", text)
+
+
 class HasEntities(Protocol):
     entities: Sequence[Entity]
 
@@ -50,10 +60,10 @@ def row_content(entity: Entity, count_width: int, selected: bool, width: int) ->
         " ",
     )
     room = max(8, width - prefix.cell_length)
-    label = Content.styled(entity.label, "bold") if selected else Content(entity.label)
+    label = Content.styled(printable(entity.label), "bold") if selected else Content(printable(entity.label))
     lines = label.wrap(room)
     for alias in (a for a in entity.aliases if a != entity.label):
-        lines.extend(Content.styled("= " + alias, "italic $text-muted").wrap(room))
+        lines.extend(Content.styled("= " + printable(alias), "italic $text-muted").wrap(room))
     indent = Content(" " * prefix.cell_length)
     return Content("\n").join(
         Content.assemble(prefix if i == 0 else indent, line.rstrip()) for i, line in enumerate(lines)
