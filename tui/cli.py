@@ -7,12 +7,11 @@ import json
 import os
 import re
 import sys
-from importlib import resources
 from pathlib import Path
 
 from .core import DEFAULT_THRESHOLD, Document, compare, load_document
 from .core.entities import extract_entities
-from .core.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE, DiptychError, OutputError
+from .core.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE, DiptychError, InputError, OutputError
 
 # What must not reach the terminal from a message that quotes a path or a text.
 _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]")
@@ -23,11 +22,13 @@ diptych [LEFT RIGHT] [--json] [--threshold T] [-o FILE [--force]]
 
 
 def seed_paths() -> tuple[str, str]:
-    """The two sample articles: next to the package in a clone, inside it once installed."""
-    here = Path(__file__).resolve().parent.parent / "seeds"
-    folder = here if here.is_dir() else Path(str(resources.files("tui.seeds")))
-    left, right = sorted(folder.glob("rferl-*.txt")), sorted(folder.glob("moscowtimes-*.txt"))
-    return str(left[0]), str(right[0])
+    """The two sample articles: inside the package once installed (tui/seeds), beside it in a clone."""
+    package = Path(__file__).resolve().parent
+    for folder in (package / "seeds", package.parent / "seeds"):
+        left, right = sorted(folder.glob("rferl-*.txt")), sorted(folder.glob("moscowtimes-*.txt"))
+        if left and right:
+            return str(left[0]), str(right[0])
+    raise InputError("the sample articles are missing from this installation; give two files")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -92,9 +93,14 @@ def _entities_parser() -> argparse.ArgumentParser:
 def write_output(text: str, output: str | None, force: bool) -> None:
     """Print, or write to a new file; never overwrite unless forced, never write to an input."""
     if output is None:
+        # JSON is UTF-8 whatever the locale says; a replaced stdout may have no byte layer.
+        binary = getattr(sys.stdout, "buffer", None)
+        if binary is None:
+            sys.stdout.write(text)
+            return
         sys.stdout.flush()
-        sys.stdout.buffer.write(text.encode("utf-8"))
-        sys.stdout.buffer.flush()
+        binary.write(text.encode("utf-8"))
+        binary.flush()
         return
     flags = os.O_WRONLY | os.O_CREAT | (os.O_TRUNC if force else os.O_EXCL)
     try:

@@ -168,3 +168,8 @@ def test_never_opens_for_writing(tmp_path, monkeypatch):
 
 def test_decode_reports_encoding_and_replacements():
     assert decode(b"plain ascii") == ("plain ascii", "utf-8", 0)
+
+
+def test_only_control_characters_is_empty_text():
+    with pytest.raises(InputError, match="nothing left once control characters are removed"):
+        load_text(b"\x1b\x07\x7f\x1b\x08 \n\x1b", "ansi.txt")

@@ -148,7 +148,11 @@ def load_text(data: bytes, name: str = "input") -> LoadedText:
     raw, encoding, replaced = decode(data, name)
     text, removed = clean_text(raw)
     if not text.strip():
-        raise InputError(f"{name}: empty text (nothing but whitespace)" if text else f"{name}: empty file")
+        if not data:
+            raise InputError(f"{name}: empty file")
+        if removed:
+            raise InputError(f"{name}: empty text (nothing left once control characters are removed)")
+        raise InputError(f"{name}: empty text (nothing but whitespace)")
     return LoadedText(text, encoding, removed, replaced)
 
 
