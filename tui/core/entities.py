@@ -1,17 +1,217 @@
-"""Entity mentions (PERSON, PLACE, ORG, DATE, NUMBER), alias clusters within and across documents."""
+"""Entities (PERSON, PLACE, ORG, DATE, NUMBER) of one text and of two: short forms joined to full
+names, spelling variants joined across the texts. Mentions themselves come from `mentions.Scanner`.
+"""
 
 from __future__ import annotations
 
+import re
+from collections import Counter, defaultdict
+
+from rapidfuzz.fuzz import ratio
+
 from .document import Document, as_document
-from .model import Entity
+from .mentions import CONNECTORS, GENERIC, ORG, PERSON, PLACE, STOP, Cluster, Scanner, _key
+from .model import ENTITY_TYPES, LEFT, RIGHT, Entity, Span
+
+
+def _vote_type(votes: Counter) -> str:
+    best = max(votes.items(), key=lambda kv: (kv[1], kv[0] == ORG, kv[0] == PLACE), default=None)
+    return best[0] if best and best[1] > 0 else PERSON
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w not in STOP and w not in CONNECTORS)
+
+
+def _clusters(doc: Document) -> list[Cluster]:
+    """The clusters of one document, short forms joined to the full names they stand for."""
+    scanner = Scanner(doc)
+    clusters = scanner.run()
+    names = [c for c in clusters if c.kind is None]
+    for c in names:  # a name with no cue of its own takes the type of the names listed with it
+        if not c.votes and c.links:
+            typed = Counter(other.type for other in c.links if other.votes)
+            if typed:
+                c.votes[typed.most_common(1)[0][0]] += 0.1
+    people: dict[str, list[Cluster]] = defaultdict(list)
+    orgs: dict[str, list[Cluster]] = defaultdict(list)
+    for c in names:
+        if len(c.words) >= 2 and c.type == PERSON:
+            for w in {c.words[0], c.words[-1]}:
+                people[w].append(c)
+        elif len(c.words) >= 2 and c.type == ORG:
+            for w in {c.words[0], _initials(c.words)}:
+                orgs[w].append(c)
+    gone: set[int] = set()
+    for c in names:
+        if len(c.words) != 1:
+            continue
+        if c.type == PERSON and c.votes[PERSON] >= c.votes[PLACE] + c.votes[ORG] and people.get(c.key):
+            # An ambiguous short form ("Kim") goes to the namesake the text is most about.
+            target = max(people[c.key], key=lambda f: (len(f.spans), -f.first))
+        elif c.type == ORG and len(orgs.get(c.key, ())) == 1:
+            target = orgs[c.key][0]
+        else:
+            continue
+        target.absorb(c)
+        gone.add(id(c))
+    clusters = [c for c in clusters if id(c) not in gone]
+    by_key = {k: c for c in clusters if c.kind is None for k in c.keys}
+    for start, word in scanner.compounds:
+        for m in re.finditer(r"[^-]+", word):
+            target = by_key.get(_key(m.group()))
+            if target is not None:
+                target.spans.append(Span(start + m.start(), start + m.end()))
+                target.content |= not scanner._boiler(start)
+    return clusters
+
+
+def _label(forms: Counter) -> str:
+    """The fullest spelling, then the most used, then the plainest."""
+    return max(forms, key=lambda f: (len(f.split()), forms[f], -len(f), -sum(not ch.isalnum() for ch in f), f))
+
+
+def _entity(members: list[tuple[str, Cluster]]) -> Entity | None:
+    if not any(c.content for _, c in members):
+        return None
+    forms: Counter = Counter()
+    votes: Counter = Counter()
+    mentions: dict[str, set[Span]] = {LEFT: set(), RIGHT: set()}
+    kind = None
+    for side, c in members:
+        forms.update(c.forms)
+        votes.update(c.votes)
+        mentions[side].update(c.spans)
+        kind = kind or c.kind
+    label = _label(forms)
+    aliases = tuple(sorted((f for f in forms if f != label), key=lambda f: (-forms[f], f)))
+    return Entity(label, kind or _vote_type(votes), aliases,
+                  {side: tuple(sorted(spans)) for side, spans in mentions.items()})
+
+
+def _ordered(entities: list[Entity | None], sides: tuple[str, ...]) -> list[Entity]:
+    order = {t: i for i, t in enumerate(ENTITY_TYPES)}
+    kept = [e for e in entities if e is not None]
+    if sides == (LEFT,):
+        kept = [Entity(e.label, e.type, e.aliases, {LEFT: e.on(LEFT)}) for e in kept]
+    return sorted(kept, key=lambda e: (order[e.type], -sum(len(v) for v in e.mentions.values()), e.label.lower()))
 
 
 def extract_entities(doc: Document | str) -> list[Entity]:
     """Entities of one document; mentions are under the "left" key."""
     doc = as_document(doc, "text")
-    return []
+    return _ordered([_entity([(LEFT, c)]) for c in _clusters(doc)], (LEFT,))
+
+
+def _similar(a: list[str], b: list[str]) -> bool:
+    """Same name spelled differently: equal length, one word shared, the others close variants."""
+    if len(a) != len(b):
+        return False
+    diffs = [(x, y) for x, y in zip(a, b) if x != y]
+    if not diffs or len(diffs) == len(a):
+        return False
+    return all(min(len(x), len(y)) >= 4 and x[0] == y[0] and ratio(x, y) >= 80 for x, y in diffs)
 
 
 def link_entities(left: Document, right: Document) -> list[Entity]:
     """Entities of both documents, one entry per real-world thing across the two."""
-    return []
+    items = [(LEFT, c) for c in _clusters(as_document(left, "left"))]
+    items += [(RIGHT, c) for c in _clusters(as_document(right, "right"))]
+    parent = list(range(len(items)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(i: int, j: int) -> None:
+        parent[find(i)] = find(j)
+
+    owner: dict[str, int] = {}
+    for i, (side, c) in enumerate(items):
+        if side == LEFT:
+            for k in c.keys:
+                owner.setdefault(k, i)
+    for i, (side, c) in enumerate(items):
+        if side == RIGHT:
+            for k in c.keys:
+                j = owner.get(k)
+                if j is not None:
+                    other = items[j][1]
+                    if " " in k or other.type == c.type or not other.votes or not c.votes:
+                        union(i, j)
+    names = [i for i, (_, c) in enumerate(items) if c.kind is None]
+    blocks: dict[str, list[int]] = defaultdict(list)
+    reduced: Counter = Counter()
+    for i in names:
+        side, c = items[i]
+        if side == RIGHT:
+            for w in set(c.words):
+                if len(w) >= 4 and w not in STOP:
+                    blocks[w].append(i)
+        if c.type == ORG:
+            reduced[side, tuple(w for w in c.words if w not in GENERIC)] += 1
+    for i in names:
+        side, c = items[i]
+        if side != LEFT or len(c.words) < 2:
+            continue
+        seen: set[int] = set()
+        for w in set(c.words):
+            block = blocks.get(w, ())
+            if len(block) > 50:
+                continue
+            for j in block:
+                d = items[j][1]
+                if j in seen or find(i) == find(j) or d.type != c.type:
+                    continue
+                seen.add(j)
+                core = tuple(w for w in c.words if w not in GENERIC)
+                generic = (c.type == ORG and len(core) >= 2 and core == tuple(x for x in d.words if x not in GENERIC)
+                           and reduced[LEFT, core] == 1 and reduced[RIGHT, core] == 1)
+                if generic or _similar(c.words, d.words):
+                    union(i, j)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(items)):
+        groups[find(i)].append(i)
+    _join_short_forms(items, groups, union)
+    final: dict[int, list[tuple[str, Cluster]]] = defaultdict(list)
+    for i, item in enumerate(items):
+        final[find(i)].append(item)
+    return _ordered([_entity(m) for m in final.values()], (LEFT, RIGHT))
+
+
+def _join_short_forms(items: list, groups: dict[int, list[int]], union) -> None:
+    """A surname or acronym one text uses alone joins the full name the other text gives."""
+    full: dict[tuple[str, str], set[int]] = defaultdict(set)
+    size = {root: sum(len(items[i][1].spans) for i in members) for root, members in groups.items()}
+    shorts = []
+    for root, members in groups.items():
+        cs = [items[i][1] for i in members]
+        if any(c.kind for c in cs):
+            continue
+        votes = Counter()
+        for c in cs:
+            votes.update(c.votes)
+        kind = _vote_type(votes)
+        longest = max(cs, key=lambda c: len(c.words))
+        if len(longest.words) == 1:
+            shorts.append((root, kind, longest.key))
+        elif kind == PERSON:
+            for c in cs:
+                if len(c.words) >= 2:
+                    full[PERSON, c.words[0]].add(root)
+                    full[PERSON, c.words[-1]].add(root)
+        elif kind == ORG:
+            for c in cs:
+                if len(c.words) >= 2:
+                    full[ORG, c.words[0]].add(root)
+                    full[ORG, _initials(c.words)].add(root)
+    for root, kind, key in shorts:
+        cands = full.get((kind, key), set())
+        if kind == PERSON and cands:
+            union(root, max(cands, key=lambda r: (size[r], -r)))
+        elif kind == ORG and len(cands) == 1:
+            union(root, next(iter(cands)))
+
+

@@ -1,0 +1,246 @@
+"""Entities: the real extractor on the seed pair, and on small texts written for one rule each."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tui.core.document import build_document, load_document
+from tui.core.entities import extract_entities, link_entities
+from tui.core.model import ENTITY_TYPES, Entity
+
+ROOT = Path(__file__).resolve().parents[2]
+LEFT_SEED = ROOT / "seeds" / "rferl-kim-arrives-vladivostok.txt"
+RIGHT_SEED = ROOT / "seeds" / "moscowtimes-kim-arrives-russia.txt"
+
+
+def names(entity: Entity) -> set[str]:
+    return {entity.label, *entity.aliases}
+
+
+def find(entities: list[Entity], name: str) -> Entity:
+    hits = [e for e in entities if name in names(e)]
+    assert len(hits) == 1, f"{name!r}: {[(e.label, e.aliases) for e in hits]}"
+    return hits[0]
+
+
+def labels(entities: list[Entity], kind: str | None = None) -> set[str]:
+    return {e.label for e in entities if kind is None or e.type == kind}
+
+
+def assert_exact_mentions(entities: list[Entity], texts: dict[str, str]) -> None:
+    """Every mention slices back to the entity's label or one of its aliases."""
+    for e in entities:
+        for side, spans in e.mentions.items():
+            for span in spans:
+                surface = " ".join(texts[side][span.start:span.end].split())
+                assert surface in names(e), (e.label, surface)
+
+
+@pytest.fixture(scope="module")
+def docs():
+    return load_document(str(LEFT_SEED)), load_document(str(RIGHT_SEED))
+
+
+@pytest.fixture(scope="module")
+def seed_entities(docs):
+    return link_entities(*docs)
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "where"),
+    [
+        ("Vladimir Putin", "PERSON", "both"),
+        ("Kim Jong Un", "PERSON", "both"),
+        ("Kim Jong Il", "PERSON", "both"),
+        ("Dmitry Medvedev", "PERSON", "both"),
+        ("Yury Ushakov", "PERSON", "both"),
+        ("Stephen Biegun", "PERSON", "both"),
+        ("Mike Pompeo", "PERSON", "both"),
+        ("Donald Trump", "PERSON", "both"),
+        ("Sergei Lavrov", "PERSON", "left"),
+        ("Kim Yong Chol", "PERSON", "right"),
+        ("Kim Il Sung", "PERSON", "right"),
+        ("Vladivostok", "PLACE", "both"),
+        ("Moscow", "PLACE", "both"),
+        ("Pyongyang", "PLACE", "both"),
+        ("Russky Island", "PLACE", "left"),
+        ("Khasan", "PLACE", "right"),
+        ("KCNA", "ORG", "both"),
+        ("TASS", "ORG", "both"),
+        ("RIA Novosti", "ORG", "both"),
+        ("Rossiya 24", "ORG", "both"),
+        ("Far Eastern Federal University", "ORG", "both"),
+        ("April 25", "DATE", "both"),
+        ("2002", "DATE", "both"),
+        ("700-kilometer", "NUMBER", "left"),
+    ],
+)
+def test_seed_entity_with_type_and_sides(seed_entities, name, kind, where):
+    entity = find(seed_entities, name)
+    assert entity.type == kind
+    assert entity.where == where
+
+
+def test_seed_spelling_variants_are_one_entity(seed_entities):
+    assert {"Dmitry Medvedev", "Dimitry Medvedev"} <= names(find(seed_entities, "Dmitry Medvedev"))
+    assert {"Rossiya 24", "Rossiya-24"} <= names(find(seed_entities, "Rossiya 24"))
+    university = find(seed_entities, "Far Eastern State University")
+    assert "Far Eastern Federal University" in names(university)
+    assert "RIA" in names(find(seed_entities, "RIA Novosti"))
+
+
+def test_seed_short_forms_join_the_full_name(seed_entities, docs):
+    putin = find(seed_entities, "Putin")
+    assert putin.label == "Vladimir Putin"
+    assert find(seed_entities, "Ushakov").label == "Yury Ushakov"
+    kim = find(seed_entities, "Kim")
+    assert kim.label == "Kim Jong Un"
+    father = find(seed_entities, "Kim Jong Il")
+    assert "Kim" not in father.aliases
+    left, right = docs
+    for side, doc in (("left", left), ("right", right)):
+        assert {doc.text[s.start:s.end] for s in father.on(side)} == {"Kim Jong Il"}
+    # "Kim’s father" and "Kim's commitment": the possessive is not part of the mention.
+    for side, doc in (("left", left), ("right", right)):
+        for span in kim.on(side):
+            assert not doc.text[span.start:span.end].endswith(("'s", "’s"))
+    assert {"Kim Yo Jong", "Kim Chang Son", "Kim Yong Chol"} <= labels(seed_entities, "PERSON")
+
+
+def test_seed_no_junk_from_headlines_or_sentence_starts(seed_entities):
+    every = set().union(*(names(e) for e in seed_entities))
+    for junk in ("Arrives", "Arriving", "Conspicuously", "Related", "Embed", "Speaking", "Positive",
+                 "Accessibility", "Breaking News", "Updated", "XS", "LG", "Meet", "Summit", "First",
+                 "Hopeful", "Leader", "Far Eastern", "North Korean", "Russian", "President"):
+        assert junk not in every, junk
+    assert not [n for n in every if "Arrives" in n or "Confirms" in n or " In " in n]
+
+
+def test_seed_mentions_slice_back_exactly(seed_entities, docs):
+    left, right = docs
+    assert_exact_mentions(seed_entities, {"left": left.text, "right": right.text})
+
+
+def test_seed_order_is_type_then_mentions(seed_entities):
+    order = [ENTITY_TYPES.index(e.type) for e in seed_entities]
+    assert order == sorted(order)
+    for kind in ENTITY_TYPES:
+        counts = [sum(len(v) for v in e.mentions.values()) for e in seed_entities if e.type == kind]
+        assert counts == sorted(counts, reverse=True)
+
+
+def test_extract_one_seed_uses_left_key_only(docs):
+    entities = extract_entities(docs[1])
+    assert all(set(e.mentions) == {"left"} for e in entities)
+    assert find(entities, "Khasan").type == "PLACE"
+    assert "Russky Island" not in labels(entities)
+    assert_exact_mentions(entities, {"left": docs[1].text})
+
+
+# --- small texts, one rule each ---------------------------------------------------------------
+
+
+def test_date_forms():
+    text = ("The talks were held on April 25. A treaty was signed on 25 April 2019 and another one "
+            "in June 2018. He first came in 2002 and left on Wednesday. In March, prices rose.")
+    dates = labels(extract_entities(text), "DATE")
+    assert {"April 25", "25 April 2019", "June 2018", "2002", "Wednesday", "March"} <= dates
+    assert "June" not in dates
+
+
+def test_may_the_verb_is_no_date():
+    assert labels(extract_entities("They may meet soon. May I ask why? The vote came in May."), "DATE") == {"May"}
+
+
+def test_number_forms_money_percent_quantity():
+    text = ("The fund received $5 million, a rise of 12% over last year. The nearly 700-kilometer "
+            "route opened. Its reports appear in 27 languages and cost 3.5 billion dollars.")
+    entities = extract_entities(text)
+    numbers = labels(entities, "NUMBER")
+    assert {"$5 million", "12%", "700-kilometer", "27 languages", "3.5 billion dollars"} <= numbers
+    assert not [n for n in numbers if "nearly" in n]
+    assert_exact_mentions(entities, {"left": text})
+
+
+def test_years_and_times_are_not_numbers():
+    numbers = labels(extract_entities("In 1991 the clock showed 10:45 and 2000 soldiers left."), "NUMBER")
+    assert numbers == {"2000 soldiers"}
+
+
+def test_acronym_is_an_organisation():
+    entities = extract_entities("Officials of NATO met in Brussels. NATO said the talks went well.")
+    assert find(entities, "NATO").type == "ORG"
+    assert len(find(entities, "NATO").on("left")) == 2
+    assert find(entities, "Brussels").type == "PLACE"
+
+
+def test_person_after_title_and_role_words():
+    text = ("Prime Minister Jane Holloway met Chancellor Olaf Brenner on Friday. "
+            "Her spokesman Tom Reyes said the talks at the Ministry of Finance were useful.")
+    entities = extract_entities(text)
+    people = labels(entities, "PERSON")
+    assert {"Jane Holloway", "Olaf Brenner", "Tom Reyes"} <= people
+    assert not labels(entities) & {"Prime Minister", "Chancellor", "Prime Minister Jane Holloway"}
+    assert find(entities, "Ministry of Finance").type == "ORG"
+
+
+def test_surname_joins_full_name_and_possessive_is_stripped():
+    text = "Maria Santos won the vote. Later, Santos thanked voters. Santos's rival conceded."
+    entities = extract_entities(text)
+    santos = find(entities, "Maria Santos")
+    assert santos.aliases == ("Santos",)
+    assert [text[s.start:s.end] for s in santos.on("left")] == ["Maria Santos", "Santos", "Santos"]
+
+
+def test_ambiguous_short_form_goes_to_the_main_namesake():
+    text = ("Lee Jae Sung arrived in Busan. Lee Jae Sung spoke to workers. His uncle Lee Min Ho "
+            "stayed home. Lee said he was pleased.")
+    entities = extract_entities(text)
+    assert find(entities, "Lee").label == "Lee Jae Sung"
+    assert find(entities, "Lee Min Ho").aliases == ()
+
+
+def test_headline_case_and_sentence_initial_words_are_not_names():
+    text = ("Mayor Greene Opens New Bridge In Riverton\n\n"
+            "Mayor Ann Greene opened the new bridge in Riverton. Conspicuously, few came. "
+            "Arriving late, the band played.")
+    entities = extract_entities(build_document(text))
+    every = set().union(*(names(e) for e in entities))
+    assert not every & {"Opens", "New Bridge", "Bridge", "Conspicuously", "Arriving", "In Riverton"}
+    assert find(entities, "Ann Greene").type == "PERSON"
+    assert find(entities, "Riverton").type == "PLACE"
+    assert len(find(entities, "Riverton").on("left")) == 2
+
+
+def test_cross_text_spelling_variants_link():
+    left = build_document("Dimitry Medvedev spoke to Rossiya-24 on Monday.", "a")
+    right = build_document("Dmitry Medvedev told Rossiya 24 television that he agreed.", "b")
+    entities = link_entities(left, right)
+    medvedev = find(entities, "Dmitry Medvedev")
+    assert medvedev.where == "both" and "Dimitry Medvedev" in medvedev.aliases
+    assert find(entities, "Rossiya 24").where == "both"
+    assert_exact_mentions(entities, {"left": left.text, "right": right.text})
+
+
+def test_cross_text_different_people_with_close_names_stay_apart():
+    left = build_document("Kim Jong Un visited the plant. Kim Yo Jong came too.", "a")
+    right = build_document("Kim Jong Il visited the plant. Kim Yong Chol came too.", "b")
+    entities = link_entities(left, right)
+    for name, where in (("Kim Jong Un", "left"), ("Kim Jong Il", "right"), ("Kim Yo Jong", "left"),
+                        ("Kim Yong Chol", "right")):
+        assert find(entities, name).where == where
+
+
+def test_cross_text_surname_alone_joins_other_texts_full_name():
+    left = build_document("Angela Ruiz won the race in Lyon.", "a")
+    right = build_document("The winner, Ruiz, thanked the crowd in Lyon.", "b")
+    ruiz = find(link_entities(left, right), "Ruiz")
+    assert ruiz.label == "Angela Ruiz" and ruiz.where == "both"
+
+
+def test_link_gives_both_sides_keys():
+    entities = link_entities(build_document("Paris is big.", "a"), build_document("Rome is old.", "b"))
+    assert all(set(e.mentions) == {"left", "right"} for e in entities)
+    assert {e.where for e in entities} == {"left", "right"}

@@ -1,0 +1,23 @@
+"""Small word lists shipped with diptych (function words, titles, cue words, a gazetteer), read once."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+
+def _read(name: str) -> list[str]:
+    text = resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+
+
+@cache
+def words(name: str) -> frozenset[str]:
+    """The whitespace-separated words of a list, lower-cased."""
+    return frozenset(w.lower() for line in _read(name) for w in line.split())
+
+
+@cache
+def lines(name: str) -> tuple[str, ...]:
+    """One entry a line (entries may hold spaces), as written."""
+    return tuple(_read(name))
