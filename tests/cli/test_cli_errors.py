@@ -143,3 +143,16 @@ def test_broken_pipe_is_quiet():
         f"{sys.executable} -m tui --json | head -c 10", shell=True, capture_output=True, timeout=60
     )
     assert result.stdout == b'{"version"' and result.stderr == b""
+
+
+@pytest.mark.parametrize("device, needle", [("/dev/null", "empty file"), ("/dev/zero", "binary"), ("/dev/urandom", "binary")])
+def test_devices_answer_at_once(device, needle):
+    if not os.path.exists(device):
+        pytest.skip(f"{device} is not on this system")
+    assert_one_line_error(run(device, SEED, "--json", timeout=20), needle)
+
+
+def test_symlink_loop(tmp_path):
+    loop = tmp_path / "loop.txt"
+    loop.symlink_to(loop)
+    assert_one_line_error(run(str(loop), SEED, "--json"), "loop.txt: cannot read")

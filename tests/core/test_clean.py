@@ -155,3 +155,25 @@ def test_repeated_line_later_copy_marked_first_kept():
     doc = build_document(text)
     marks = [s.boilerplate for s in doc.sentences]
     assert marks == [False, False, True]
+
+
+def test_general_rules_on_a_wire_style_page():
+    page = "\n".join([
+        "Published 3 hours ago",
+        "Share this with Facebook / Messenger / Twitter / Email / Copy this link",
+        "Russia and China Sign Energy Deal in Beijing",
+        "FILE - Russian President Vladimir Putin speaks in Moscow (AP Photo/Alexander Zemlianichenko, File)",
+        "Image source, Reuters",
+        "MOSCOW (AP) — Russia and China signed a long-term gas supply deal on Tuesday, the Kremlin said.",
+        "Story continues below advertisement",
+        "The agreement runs for 30 years, officials said. Prices were not disclosed.",
+        "Tags: Russia, China, Energy",
+        "Copyright 2024 The Associated Press.",
+    ])
+    doc = build_document(page)
+    table = {doc.text[s.start : s.end]: s.boilerplate for s in doc.sentences}
+    assert [t for t, b in table.items() if not b] == [
+        "Russia and China Sign Energy Deal in Beijing",
+        "MOSCOW (AP) — Russia and China signed a long-term gas supply deal on Tuesday, the Kremlin said.",
+        "The agreement runs for 30 years, officials said.", "Prices were not disclosed.",
+    ]

@@ -2,7 +2,7 @@
 
 Rules look at the shape of a line (short menu words, timestamps, links, credits, embeds), at
 the voice of a paragraph (a publisher talking to its readers), and at neighbours (labels and
-short lines among furniture, the footer after the article, repeated lines).
+short lines among furniture or between publisher notices, repeated lines).
 """
 
 from __future__ import annotations
@@ -20,11 +20,20 @@ _TIME = re.compile(r"\d{1,2}(?::\d{2}){1,2}")
 _TERMINAL = tuple('.!?…"”’\'»。！？؟۔')
 _OPENING_QUOTES = tuple('"“‘«\'„')
 _HANDLE = re.compile(r"\(@\w+\)")
+# Parentheses of a caption: "(file photos)", "(AP Photo/Evan Vucci)", "(left)".
 _CAPTION = re.compile(
-    r"\((?:file )?(?:photo|photos|image|picture)s?\)|\((?:left|right|center|centre|top|bottom|l|r|c|pictured)\)",
+    r"\([^()\n]{0,60}\b(?:photo|photos|image|images|picture|credit)\b[^()\n]{0,60}\)"
+    r"|\((?:left|right|center|centre|top|bottom|l|r|c|pictured)\)",
     re.IGNORECASE,
 )
-_CREDIT = re.compile(r"^(?:photo|image|picture|video|credit|source)s?\s*(?::|by\b)", re.IGNORECASE)
+_CREDIT = re.compile(
+    r"^(?:photo|image|picture|video|credit|source)s?(?: source| caption| credit)?\s*(?::|,|by\b)", re.IGNORECASE
+)
+# Lines that label page metadata: times of publication, tag lists.
+_LABEL = re.compile(
+    r"^(?:(?:last |first )?(?:updated|published|posted)\b|(?:tags|topics|filed under|see also|more on)\s*:)",
+    re.IGNORECASE,
+)
 _BYLINE = re.compile(
     r"^(?:(?:additional |with )?reporting by|editing by|writing by|written by|compiled by)\b", re.IGNORECASE
 )
@@ -33,7 +42,8 @@ _QUOTED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"|«[^»\n]*»")
 _SITE_PHRASES = re.compile(
     r"\b(?:click here|all rights reserved|cookie policy|use cookies|accept cookies|subscribe (?:to|now|for)"
     r"|newsletter|sign up|log in|privacy policy|terms of (?:use|service)|follow us|download (?:our|the) app"
-    r"|enable javascript|your browser|please note|contact us|reproduction .{0,40}prohibited)\b|©",
+    r"|enable javascript|your browser|please note|contact us|continues below|continue reading"
+    r"|copyright \d{4}|reproduction .{0,40}prohibited)\b|©",
     re.IGNORECASE,
 )
 _FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")
@@ -51,7 +61,8 @@ _FURNITURE = frozenset(
     subscribe login logout log sign register home back top next previous prev close toggle video
     videos audio image images photo photos gallery play pause mute unmute embed copyright cookies
     facebook twitter telegram whatsapp instagram youtube linkedin reddit rss podcast download app
-    feedback contact newsletter follow tags topics trending popular latest main content""".split()
+    feedback contact newsletter follow tags topics trending popular latest main content messenger
+    copy""".split()
 )
 _NEUTRAL = frozenset("no the this to of".split())
 _FOOTER_SHORT = 25
@@ -89,14 +100,16 @@ def _is_link_line(line: str) -> bool:
 
 def _is_menu_words(line: str, words: list[str]) -> bool:
     """Short unpunctuated lines made mostly of furniture words ("Breaking News", "please wait")."""
-    if not words or len(words) > 6 or not _unpunctuated(line) or line.startswith(_OPENING_QUOTES):
+    if not words or len(words) > 12 or not _unpunctuated(line) or line.startswith(_OPENING_QUOTES):
         return False
     counted = [w.lower() for w in words if not any(c.isdigit() for c in w)]
     counted_non_neutral = [w for w in counted if w not in _NEUTRAL]
     if not counted_non_neutral:
         return False
     hits = sum(1 for w in counted if w in _FURNITURE)
-    return hits > 0 and (hits + len(counted) - len(counted_non_neutral)) / len(counted) > 0.5
+    share = (hits + len(counted) - len(counted_non_neutral)) / len(counted)
+    # Longer lines need a clearer majority: a headline may hold one or two such words.
+    return hits > 0 and share > (0.5 if len(words) <= 6 else 0.6)
 
 
 def _is_player_residue(line: str) -> bool:
@@ -133,6 +146,7 @@ def _by_shape(line: str) -> bool:
         or (short and (" / " in line or line.lstrip("•·*- ").lower().startswith(("by ",))))
         or bool(_CREDIT.match(line) and len(words) <= 12)
         or bool(_BYLINE.match(line) and len(words) <= 25)
+        or bool(_LABEL.match(line) and len(words) <= 20)
         or bool(_unpunctuated(line) and _CAPTION.search(line))
         or (len(words) == 1 and line.endswith(":"))
     )
@@ -177,15 +191,11 @@ def _neighbours(lines: list[str], marked: set[int]) -> None:
                 marked.add(i)
 
 
-def _footer(lines: list[str], voiced: list[int], marked: set[int]) -> None:
-    """From the first publisher-voice paragraph after which nothing long is article text, all is footer."""
-    quiet_from = len(lines)
-    while quiet_from > 0 and (quiet_from - 1 in marked or _word_count(lines[quiet_from - 1]) < _FOOTER_SHORT):
-        quiet_from -= 1
-    for k in voiced:
-        if k + 1 >= quiet_from:
-            marked.update(range(k, len(lines)))
-            return
+def _between_voices(lines: list[str], voiced: list[int], marked: set[int]) -> None:
+    """A short line right between two publisher-voice paragraphs belongs to the same notice."""
+    for first, second in zip(voiced, voiced[1:]):
+        if second == first + 2 and _word_count(lines[first + 1]) < _FOOTER_SHORT:
+            marked.add(first + 1)
 
 
 def boilerplate_blocks(text: str, blocks: list[Span]) -> set[int]:
@@ -195,6 +205,6 @@ def boilerplate_blocks(text: str, blocks: list[Span]) -> set[int]:
     voiced = [i for i, line in enumerate(lines) if _speaks_as_site(line)]
     marked.update(voiced)
     _repeated(lines, marked)
-    _footer(lines, voiced, marked)
+    _between_voices(lines, voiced, marked)
     _neighbours(lines, marked)
     return marked

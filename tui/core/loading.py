@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from .errors import InputError
 
-MAX_BYTES = 32 * 1024 * 1024
+# Four times the whole Bible: past this the comparison would take minutes and gigabytes.
+MAX_BYTES = 16 * 1024 * 1024
 _CHUNK = 1 << 20
 _SNIFF = 1 << 16
 
