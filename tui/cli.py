@@ -93,13 +93,14 @@ def _entities_parser() -> argparse.ArgumentParser:
 def write_output(text: str, output: str | None, force: bool) -> None:
     """Print, or write to a new file; never overwrite unless forced, never write to an input."""
     if output is None:
-        # JSON is UTF-8 whatever the locale says; a replaced stdout may have no byte layer.
+        # JSON is UTF-8 whatever the locale says; a replaced stdout may have no byte layer. An
+        # undecodable byte of a file name becomes a JSON escape ("\udcff"), so the JSON stays valid.
         binary = getattr(sys.stdout, "buffer", None)
         if binary is None:
             sys.stdout.write(text)
             return
         sys.stdout.flush()
-        binary.write(text.encode("utf-8"))
+        binary.write(text.encode("utf-8", "backslashreplace"))
         binary.flush()
         return
     flags = os.O_WRONLY | os.O_CREAT | (os.O_TRUNC if force else os.O_EXCL)
@@ -109,7 +110,7 @@ def write_output(text: str, output: str | None, force: bool) -> None:
         raise OutputError(f"{output}: already exists (use --force to overwrite)") from None
     except OSError as exc:
         raise OutputError(f"{output}: cannot write ({exc.strerror or exc})") from None
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+    with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace") as handle:
         handle.write(text)
 
 

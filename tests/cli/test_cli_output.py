@@ -118,3 +118,11 @@ def test_output_never_writes_over_an_input_even_with_force(tmp_path):
 def test_entities_output_is_guarded_too(tmp_path):
     result = run("entities", MOSCOW, "--json", "-o", MOSCOW, "--force")
     assert result.returncode == EXIT_OUTPUT and b"is one of the inputs" in result.stderr
+
+
+def test_undecodable_file_name_stays_valid_json(tmp_path):
+    name = os.fsencode(str(tmp_path)) + b"/bad\xff.txt"
+    with open(name, "wb") as handle:
+        handle.write(b"Kim arrived in Vladivostok on Wednesday by train.\n")
+    result = subprocess.run([sys.executable, "-m", "tui", name, RFERL, "--json"], capture_output=True, timeout=120)
+    assert json.loads(result.stdout.decode("utf-8"))["documents"][0]["path"].endswith("bad\udcff.txt")

@@ -105,3 +105,8 @@ def test_spaceless_run_is_cut_without_splitting_a_flag():
     text = "字" * 599 + "🇺🇦" + "字" * 1000
     spans = segment.sentences(text, Span(0, len(text)))
     assert all(text[s.start : s.end].count("\U0001f1fa") == text[s.start : s.end].count("\U0001f1e6") for s in spans)
+
+
+def test_russian_abbreviations():
+    text = "В 1991 г. Горбачёв ушёл в отставку. Потом всё изменилось."
+    assert split(text) == ["В 1991 г. Горбачёв ушёл в отставку.", "Потом всё изменилось."]

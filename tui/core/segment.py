@@ -15,7 +15,7 @@ _MIN_PIECE = 200
 # Titles and words that stand before a name or number and never end a sentence.
 _NEVER_FINAL = frozenset(
     """mr mrs ms messrs dr prof sr jr st mt ft gen gov sen rep col lt sgt capt cmdr adm pres rev hon
-    vs al approx cf e.g i.e u.s u.k u.n e.u d.c""".split()
+    vs al approx cf e.g i.e u.s u.k u.n e.u d.c г гг т.е т.к им ул""".split()
 )
 # Abbreviations that end a sentence only when no number follows ("Jan. 5", "No. 10", "p. 4").
 _BEFORE_NUMBER = frozenset(
