@@ -12,13 +12,11 @@ threshold only filters the result: `Aligner.matches(t)` re-selects without re-re
 from __future__ import annotations
 
 import math
-from bisect import bisect_left
 import re
+from bisect import bisect_left
 from collections import Counter
 from itertools import chain
 from typing import Callable, NamedTuple
-
-from rapidfuzz import fuzz, process
 
 from . import tokens
 from .document import Document
@@ -46,17 +44,10 @@ NEIGHBOUR_BOOST = 0.35
 GAP = 24  # gaps up to this long between two links of an ordered chain are searched near its line
 BAND = 2
 ROUNDS = 2
-LOCAL_ORDER = 1.0
 MIN_CHAIN = 12  # fewer ordered strong links than this say nothing about order
 MIN_CLAUSE_WORDS = 5
-LONG_SENTENCE = 999
-FUZZY_MIN_LENGTH = 5
-FUZZY_CUTOFF = 85
 
 _CLAUSE = re.compile(r"[;:](?=\s)")
-# In a long sentence a clause also starts at a conjunction that opens a new statement.
-_LINK = re.compile(r"(?:,\s+|\s+)(?=(?:after|while|although|though|whereas|because|before|but|which|when)\s)")
-_SPACE = re.compile(r"\s+")
 _DIGIT = re.compile(r"\d")
 _BLANK = re.compile(r"\s*")
 _BITS = 21
@@ -100,11 +91,9 @@ class _Side:
 
 
 def _clauses(text: str, start: int, end: int) -> list[Span]:
-    """Cut a sentence at ';' and ':', a long one also before conjunctions, where both sides keep
-    enough words to stand alone: a unit should hold about one fact."""
+    """Cut a sentence at ';' and ':' where both sides keep enough words to stand alone: a unit
+    should hold about one fact (and long texts' verses often end there)."""
     cuts = [m.end() for m in _CLAUSE.finditer(text, start, end)]
-    if _words(text, start, end) >= LONG_SENTENCE:
-        cuts = sorted(cuts + [m.end() for m in _LINK.finditer(text, start, end)])
     if not cuts:
         return [Span(start, end)]
     out, begin = [], start
@@ -146,15 +135,15 @@ class Aligner:
         """Key ids (spelling variants folded) and weights by rarity over the units of both texts."""
         left, right = self.left, self.right
         lvocab, rvocab = _vocab(left), _vocab(right)
-        variants = _variants(lvocab, rvocab)
-        variants.update(_demonyms(lvocab | rvocab))
+        variants = tokens.variants(lvocab, rvocab)
         ids: dict[str, int] = {}
-        lookup = ids.setdefault
         fold = variants.get
-
-        def encode(key: str | None) -> int:
-            return -1 if key is None else lookup(fold(key, key), len(ids))
-
+        code: dict[str | None, int] = {None: -1}
+        every = lvocab | rvocab
+        every.update(chain.from_iterable(left.dates), chain.from_iterable(right.dates))
+        for key in sorted(every):
+            code[key] = ids.setdefault(fold(key, key), len(ids))
+        encode = code.__getitem__
         # Per word, -1 for a stopword: kept to find the shared words again without re-reading.
         self.lseq = [list(map(encode, ks)) for ks in left.keys]
         self.rseq = [list(map(encode, ks)) for ks in right.keys]
@@ -211,25 +200,27 @@ class Aligner:
 
     def score(self, a: int, b: int) -> float:
         """Evidence that left unit `a` and right unit `b` report the same fact, in [0, 1]."""
-        shared = self.lsets[a] & self.rsets[b]
-        if not shared:
-            return 0.0
-        evidence = sum(map(self._weight, shared))
-        content = sum(map(self._content, shared))
-        coverage = min(1.0, evidence / min(self.lweight[a], self.rweight[b]))
-        phrases = self.lbig[a] & self.rbig[b]
-        if phrases:
-            evidence += PHRASE_BONUS * sum(map(self._phrase, phrases))
-        score = (1.0 - math.exp(-evidence / EVIDENCE_SCALE)) * coverage**COVERAGE_POWER
-        return score if content >= MIN_CONTENT else score * content / MIN_CONTENT
+        return self._score([(a, b)]).get((a, b), 0.0)
 
-    def _score(self, pairs: set[Pair] | list[Pair]) -> dict[Pair, float]:
-        score = self.score
+    def _score(self, pairs) -> dict[Pair, float]:
+        """Scores of the pairs that share anything (one loop: this is the hot path on long texts)."""
+        lsets, rsets, lbig, rbig, lw, rw = self.lsets, self.rsets, self.lbig, self.rbig, self.lweight, self.rweight
+        weight, content, phrase, exp = self._weight, self._content, self._phrase, math.exp
         out = {}
-        for a, b in pairs:
-            s = score(a, b)
-            if s > 0.0:
-                out[(a, b)] = s
+        for pair in pairs:
+            a, b = pair
+            shared = lsets[a] & rsets[b]
+            if not shared:
+                continue
+            evidence = sum(map(weight, shared))
+            own = sum(map(content, shared))
+            smaller = lw[a] if lw[a] < rw[b] else rw[b]
+            coverage = evidence / smaller if evidence < smaller else 1.0
+            phrases = lbig[a] & rbig[b]
+            if phrases:
+                evidence += PHRASE_BONUS * sum(map(phrase, phrases))
+            score = (1.0 - exp(-evidence / EVIDENCE_SCALE)) * coverage**COVERAGE_POWER
+            out[pair] = score if own >= MIN_CONTENT else score * own / MIN_CONTENT
         return out
 
     def _by_order(self, base: dict[Pair, float]) -> dict[Pair, float]:
@@ -249,20 +240,25 @@ class Aligner:
             trust = min(1.0, max(0.0, (ordered - 0.5) / 0.4))
             prior = _gap_prior(chain_) if trust else {}
             base.update(self._score(prior.keys() - base.keys()))
-            by_left = dict(anchors)
-            near = {a + d for a in by_left for d in (-2, -1, 1, 2)}
-            local = max(trust, LOCAL_ORDER)
+            # Padded by two at the end, so that a + d and b + d may run off either end as -1 or -2.
+            by_left, by_right = [-1] * (len(self.lsets) + 2), [-1] * (len(self.rsets) + 2)
+            for a, b in anchors:
+                by_left[a], by_right[b] = b, a
             current = {}
-            for (a, b), s in base.items():
-                lift = trust * prior.get((a, b), 0.0)
-                if a in near:
-                    support = 0
-                    for d in (-2, -1, 1, 2):
-                        b2 = by_left.get(a + d)
-                        if b2 is not None and 0 < (b2 - b) * d <= abs(d) + 1:
-                            support += 1
-                    lift = max(lift, local * min(1.0, support / 2))
-                current[(a, b)] = s + NEIGHBOUR_BOOST * (1.0 - s) * lift if lift else s
+            for pair, s in base.items():
+                a, b = pair
+                lift = trust * prior.get(pair, 0.0) if prior else 0.0
+                support_l = support_r = 0
+                for d in (-2, -1, 1, 2):
+                    b2, a2 = by_left[a + d], by_right[b + d]
+                    if b2 >= 0 and 0 < (b2 - b) * d <= abs(d) + 1:
+                        support_l += 1
+                    if a2 >= 0 and 0 < (a2 - a) * d <= abs(d) + 1:
+                        support_r += 1
+                support = max(support_l, support_r)
+                if support:
+                    lift = max(lift, min(1.0, support / 2))
+                current[pair] = s + NEIGHBOUR_BOOST * (1.0 - s) * lift if lift else s
         return current
 
     def _select(self, scored: dict[Pair, float], primary_only: bool = False) -> list[Link]:
@@ -272,12 +268,11 @@ class Aligner:
         side: two wordings of one fact in one text may both link to it (headline and lede), but not a
         pair whose ends are both explained already (a repeated formula).
         """
-        explained_l: dict[int, set[int]] = {}
-        explained_r: dict[int, set[int]] = {}
-        count_l: Counter[int] = Counter()
-        count_r: Counter[int] = Counter()
-        rank_l: Counter[int] = Counter()
-        rank_r: Counter[int] = Counter()
+        nl, nr = len(self.lsets), len(self.rsets)
+        explained_l: list[set[int] | None] = [None] * nl
+        explained_r: list[set[int] | None] = [None] * nr
+        count_l, count_r = [0] * nl, [0] * nr
+        rank_l, rank_r = [0] * nl, [0] * nr
         lsets, rsets, weight = self.lsets, self.rsets, self._weight
         links = []
         for (a, b), s in sorted(scored.items(), key=_by_score):
@@ -287,7 +282,7 @@ class Aligner:
             rank_r[b] += 1
             if rank_l[a] > KEEP and rank_r[b] > KEEP:
                 continue  # below the best few of both its units: too weak to carry news
-            seen_l, seen_r = explained_l.get(a), explained_r.get(b)
+            seen_l, seen_r = explained_l[a], explained_r[b]
             shared = None
             if seen_l is not None or seen_r is not None:
                 if primary_only or count_l[a] >= MAX_COUNTERPARTS or count_r[b] >= MAX_COUNTERPARTS:
@@ -297,15 +292,19 @@ class Aligner:
                 if not ((seen_l is not None and sum(map(weight, shared - seen_l)) >= need)
                         or (seen_r is not None and sum(map(weight, shared - seen_r)) >= need)):
                     continue
-            if not primary_only:
+            if primary_only:
+                explained_l[a] = explained_r[b] = _EMPTY
+            else:
                 shared = shared if shared is not None else lsets[a] & rsets[b]
-                explained_l.setdefault(a, set()).update(shared)
-                explained_r.setdefault(b, set()).update(shared)
+                if seen_l is None:
+                    explained_l[a] = seen_l = set()
+                if seen_r is None:
+                    explained_r[b] = seen_r = set()
+                seen_l.update(shared)
+                seen_r.update(shared)
                 count_l[a] += 1
                 count_r[b] += 1
-            else:
-                explained_l[a] = explained_r[b] = set()
-            links.append(Link(a, b, min(1.0, s)))
+            links.append(Link(a, b, s if s < 1.0 else 1.0))
         return links
 
     def matches(self, threshold: float = DEFAULT_THRESHOLD) -> list[Match]:
@@ -364,6 +363,7 @@ def _by_score(item: tuple[Pair, float]) -> tuple[float, Pair]:
 
 
 _span_of = re.Match.span
+_EMPTY: set[int] = set()
 
 
 def _postings(sets: list[frozenset[int]]) -> dict[int, list[int]]:
@@ -430,34 +430,6 @@ def _increasing(pairs: list[Pair]) -> list[Pair]:
         out.append(pairs[i])
         i = back[i]
     return out[::-1]
-
-
-def _demonyms(keys: set[str]) -> dict[str, str]:
-    """Fold a demonym onto its country when both occur (Korean/Korea, Russian/Russia)."""
-    return {k: k[:-1] for k in keys if len(k) > 5 and k.endswith("an") and k[:-1] in keys}
-
-
-def _variants(lkeys: set[str], rkeys: set[str]) -> dict[str, str]:
-    """Fold a spelling found on one side only onto a close one found on the other only (Dimitry/Dmitry)."""
-
-    def groups(keys: set[str]) -> dict[str, list[str]]:
-        out: dict[str, list[str]] = {}
-        for k in keys:
-            if len(k) >= FUZZY_MIN_LENGTH and k.isalpha():
-                out.setdefault(k[0], []).append(k)
-        return out
-
-    lonly, ronly = groups(lkeys - rkeys), groups(rkeys - lkeys)
-    folded: dict[str, str] = {}
-    for letter, words in lonly.items():
-        choices = ronly.get(letter)
-        if not choices:
-            continue
-        for word in sorted(words):
-            best = process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
-            if best is not None and best[0] not in folded and abs(len(best[0]) - len(word)) <= 2:
-                folded[best[0]] = word
-    return folded
 
 
 def align(left: Document, right: Document, threshold: float = DEFAULT_THRESHOLD, progress: Progress | None = None) -> list[Match]:

@@ -1,4 +1,4 @@
-"""Word tokens with offsets, and the normal form two texts are compared in.
+"""Word tokens and the normal form (keys) two texts are compared in.
 
 The normal form folds case, diacritics, possessives, hyphenation (by splitting), British/American
 spellings, light inflection (arrive/arrives/arrived) and spelled-out numbers, months and weekdays, so
@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Iterator
+
+from rapidfuzz import fuzz, process
 
 # Digits (with thousands separators/decimals/ordinals), dotted acronyms (U.S.), or letter runs with
 # inner apostrophes (Korea's, don't); hyphens and slashes split words (Rossiya-24 == Rossiya 24).
@@ -62,6 +63,8 @@ _SUFFIXES = (
 )
 _VOWELS = frozenset("aeiouy")
 
+FUZZY_MIN_LENGTH = 5
+FUZZY_CUTOFF = 85
 NUMBER_PREFIX = "#"
 DATE_PREFIX = "@"
 
@@ -137,12 +140,7 @@ def month_of(word: str) -> int | None:
 
 def keys(text: str, start: int = 0, end: int | None = None) -> list[str]:
     """Comparison keys of text[start:end] in order, stopwords dropped, dates joined (April 25 == 25 April)."""
-    return word_keys(WORD.findall(text, start, len(text) if end is None else end))
-
-
-def word_keys(words: list[str]) -> list[str]:
-    """Comparison keys of words found by WORD, in order, stopwords dropped, date keys appended."""
-    per_word, dates = aligned_keys(words)
+    per_word, dates = aligned_keys(WORD.findall(text, start, len(text) if end is None else end))
     return [k for k in per_word if k is not None] + dates
 
 
@@ -181,7 +179,34 @@ def surface_classes(words: set[str]) -> tuple[set[str], set[str]]:
     return lower, digits
 
 
-def tokens(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, str | None]]:
-    """(start, end, key) for every word of text[start:end]; key is None for stopwords."""
-    for match in WORD.finditer(text, start, len(text) if end is None else end):
-        yield match.start(), match.end(), normalise(match.group())
+def variants(lkeys: set[str], rkeys: set[str]) -> dict[str, str]:
+    """Keys to fold onto another key of the two texts: demonyms, then spelling variants.
+
+    Symmetric: swapping the texts folds the same keys onto the same canonical keys.
+    """
+    folded = _demonyms(lkeys | rkeys)
+    folded.update(_fuzzy_variants(lkeys - folded.keys(), rkeys - folded.keys()))
+    return folded
+
+
+def _demonyms(keys: set[str]) -> dict[str, str]:
+    """Fold a demonym onto its country when both occur (Korean/Korea, Russian/Russia)."""
+    return {k: k[:-1] for k in keys if len(k) > 5 and k.endswith("an") and k[:-1] in keys}
+
+
+def _fuzzy_variants(lkeys: set[str], rkeys: set[str]) -> dict[str, str]:
+    """Fold a spelling found in one text only onto a close one found in the other only (Dimitry/Dmitry)."""
+    only = {k: 0 for k in lkeys - rkeys} | {k: 1 for k in rkeys - lkeys}
+    groups: dict[tuple[str, int], list[str]] = {}
+    for k in sorted(only):
+        if len(k) >= FUZZY_MIN_LENGTH and k.isalpha():
+            groups.setdefault((k[0], only[k]), []).append(k)
+    folded: dict[str, str] = {}
+    for word in sorted(only):
+        if word in folded or len(word) < FUZZY_MIN_LENGTH or not word.isalpha():
+            continue
+        choices = [c for c in groups.get((word[0], 1 - only[word]), ()) if c not in folded]
+        best = process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF) if choices else None
+        if best is not None and abs(len(best[0]) - len(word)) <= 2:
+            folded[word] = folded[best[0]] = min(word, best[0])
+    return {k: v for k, v in folded.items() if k != v}
