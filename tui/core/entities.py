@@ -6,12 +6,17 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from operator import attrgetter
 
 from rapidfuzz.fuzz import ratio
 
 from .document import Document, as_document
-from .mentions import CONNECTORS, GENERIC, ORG, PERSON, PLACE, STOP, Cluster, Scanner, _key
+from .lexicon import CONNECTORS, GENERIC, ORG, PERSON, PLACE, STOP, spelling_key
+from .mentions import Cluster, Scanner
 from .model import ENTITY_TYPES, LEFT, RIGHT, Entity, Span
+
+
+_span_order = attrgetter("start", "end")
 
 
 def _vote_type(votes: Counter) -> str:
@@ -49,6 +54,8 @@ def _clusters(doc: Document) -> list[Cluster]:
         if c.type == PERSON and c.votes[PERSON] >= c.votes[PLACE] + c.votes[ORG] and people.get(c.key):
             # An ambiguous short form ("Kim") goes to the namesake the text is most about.
             target = max(people[c.key], key=lambda f: (len(f.spans), -f.first))
+            if len(c.spans) > 20 * len(target.spans):  # "Judah" x800 is not short for a one-off "Shuah Judah"
+                continue
         elif c.type == ORG and len(orgs.get(c.key, ())) == 1:
             target = orgs[c.key][0]
         else:
@@ -59,7 +66,7 @@ def _clusters(doc: Document) -> list[Cluster]:
     by_key = {k: c for c in clusters if c.kind is None for k in c.keys}
     for start, word in scanner.compounds:
         for m in re.finditer(r"[^-]+", word):
-            target = by_key.get(_key(m.group()))
+            target = by_key.get(spelling_key(m.group()))
             if target is not None:
                 target.spans.append(Span(start + m.start(), start + m.end()))
                 target.content |= not scanner._boiler(start)
@@ -86,7 +93,7 @@ def _entity(members: list[tuple[str, Cluster]]) -> Entity | None:
     label = _label(forms)
     aliases = tuple(sorted((f for f in forms if f != label), key=lambda f: (-forms[f], f)))
     return Entity(label, kind or _vote_type(votes), aliases,
-                  {side: tuple(sorted(spans)) for side, spans in mentions.items()})
+                  {side: tuple(sorted(spans, key=_span_order)) for side, spans in mentions.items()})
 
 
 def _ordered(entities: list[Entity | None], sides: tuple[str, ...]) -> list[Entity]:
@@ -210,7 +217,9 @@ def _join_short_forms(items: list, groups: dict[int, list[int]], union) -> None:
     for root, kind, key in shorts:
         cands = full.get((kind, key), set())
         if kind == PERSON and cands:
-            union(root, max(cands, key=lambda r: (size[r], -r)))
+            target = max(cands, key=lambda r: (size[r], -r))
+            if size[root] <= 20 * size[target]:
+                union(root, target)
         elif kind == ORG and len(cands) == 1:
             union(root, next(iter(cands)))
 

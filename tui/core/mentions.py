@@ -7,155 +7,19 @@ mid-sentence, or lower-case elsewhere?), by cue words around them and by the sma
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from . import data
 from .document import Document
-from .model import ENTITY_TYPES, Span
-
-PERSON, PLACE, ORG, DATE, NUMBER = ENTITY_TYPES
-
-STOP = data.words("stopwords.txt")
-COMMON = data.words("common_words.txt")
-TITLES = frozenset(t.lower() for t in data.lines("titles.txt"))
-PERSON_CUES = data.words("person_cues.txt") | {t for t in TITLES if " " not in t}
-ORG_HEADS = data.words("org_heads.txt")
-PLACE_HEADS = data.words("place_heads.txt")
-DEMONYMS = data.words("demonyms.txt")
-COMPASS = frozenset({"north", "south", "east", "west"})
-PLACE_PREPS = frozenset({"in", "to", "from", "near", "into", "across", "toward", "towards", "via", "outside", "visited"})
-ORG_AFTER = frozenset({"aide", "aides", "spokesman", "spokeswoman", "official", "officials"})
-SAY = frozenset({"said", "says", "told", "added"})
-# Modifiers an organisation's name gains or swaps over time (Far Eastern State/Federal University).
-GENERIC = frozenset({"state", "federal", "national", "public", "royal", "imperial", "international", "municipal"})
-CONNECTORS = frozenset({"of", "de", "da", "di", "del", "della", "der", "den", "van", "von", "du", "la", "le", "bin", "ibn", "al", "dos", "das"})
-
-MONTHS = {m.lower(): i for i, m in enumerate(
-    "January February March April May June July August September October November December".split(), 1)}
-MONTHS.update({m[:3].lower(): i for m, i in list(MONTHS.items())} | {"sept": 9})
-WEEKDAYS = frozenset(d + "day" for d in ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun"))
-
-
-def _upper_class() -> str:
-    """A regex class of the upper-case letters below U+3000 (Latin, Greek, Cyrillic...)."""
-    chars = [chr(c) for c in range(0x3000) if chr(c).isupper()]
-    return "".join(re.escape(c) for c in chars)
-
-
-_UP = _upper_class()
-_CAP = re.compile(rf"(?<![\w'’-])(?:[{_UP}]\.(?:[{_UP}]\.)+|[{_UP}]\w*(?:[-'’](?!s\b)\w+)*(?:/[{_UP}]\w*)?)")
-_LOWER = re.compile(r"(?<![\w'’])[a-zà-öø-ÿ]+")
-_DIGIT = re.compile(r"\d")
-_LOWER_PART = re.compile(r"-(?=[a-zà-ÿ])")
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
-_GAP = re.compile(r"(\.?)\s+(?:(\w+)\s+)?")
-_SEGMENT = re.compile(r"[^:\[\]()\"“”|•—–]+")
-_FIRST = re.compile(r"[^\W_]")
-_NUM_TAIL = re.compile(r"\s(\d{1,3})(?=\s+(\w+))")
-_COORD = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?")
-_OPENERS = frozenset(":\"“‘([{—–•*#>|¿¡")
-_MASK_ANCHOR = re.compile(r"://|www\.|\.(?:com|org|net|ru|gov)/|@\w|\]\(")
-
-
-def _mask(text: str) -> str:
-    """The text with web addresses, handles and link targets blanked (same length, same offsets)."""
-    pieces, last = [], 0
-    for m in _MASK_ANCHOR.finditer(text):
-        start = m.start() + 2 if m.group() == "](" else m.start()
-        while start > last and not text[start - 1].isspace() and m.group() != "](":
-            start -= 1
-        end = m.end()
-        while end < len(text) and not text[end].isspace() and text[end] != ")":
-            end += 1
-        if start >= last:
-            pieces += [text[last:start], " " * (end - start)]
-            last = end
-    pieces.append(text[last:])
-    return "".join(pieces)
-
-_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-          r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)")
-_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
-_YEAR = r"(?:1[5-9]\d\d|20\d\d)(?!\d)"
-# Every alternative starts with a digit, a month or a weekday: the look-ahead skips other positions fast.
-_DATE = re.compile(
-    rf"(?=[\dJFMASONDTW])(?:\b(?P<m1>{_MONTH})\s+(?P<d1>{_DAY})(?:,?\s+(?P<y1>{_YEAR}))?"
-    rf"|\b(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m2>{_MONTH})(?:,?\s+(?P<y2>{_YEAR}))?"
-    rf"|\b(?P<m3>{_MONTH}),?\s+(?P<y3>{_YEAR})"
-    rf"|\b(?P<iso>{_YEAR}-[01]\d-[0-3]\d)\b"
-    r"|\b(?P<m4>January|February|March|April|May|June|July|August|September|October|November|December)\b"
-    rf"|(?<![\w$€£.,-])(?P<yr>{_YEAR}s?)(?![\w%]|[.,]\d)"
-    r"|\b(?P<wd>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b)"
+from .lexicon import (
+    CAP_RE, COMMON, COMPASS, CONNECTORS, COORD_RE, DATE, DATE_RE, DEMONYMS, DIGIT_RE, FIRST_RE,
+    GAP_RE, GAZ, LOWER_PART_RE, LOWER_RE, MONTHS, MONTH_PREPS, NUMBER, NUMBER_RE, NUM_TAIL_RE,
+    OPENERS, ORG, ORG_AFTER, ORG_HEADS, PERSON, PERSON_CUES, PLACE, PLACE_HEADS, PLACE_PREPS, SAY,
+    SEGMENT_RE, STOP, TITLES, WEEKDAYS, WORD_NUMBER_BEFORE_RE, WORD_NUMBER_RE, WORD_RE,
+    date_key, head_word, is_common, mask, next_words, number_key, prev_words, spelling_key,
 )
-# A month alone is a date only after words like these ("in March"); "May" alone is mostly a verb.
-_MONTH_PREPS = frozenset("in since until by during early late mid last next this from through".split())
-_N = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-_SCALE = r"(?:hundred|thousand|million|billion|trillion|bn|mn)"
-_UNIT = (r"(?:kilomet(?:er|re)s?|km|miles?|met(?:er|re)s?|kilograms?|kg|tons?|tonnes?|feet|foot|inch(?:es)?"
-         r"|hectares?|acres?|lit(?:er|re)s?|barrels?|degrees?|years?|months?|weeks?|days?|hours?|minutes?"
-         r"|dollars?|euros?|pounds?|rubles?|roubles?|yen|yuan|won|rupees?|francs?|points?|people)")
-_NUMBER = re.compile(
-    rf"(?=[\d$€£¥₽]|US|EUR)(?<![\w.,/:#@-])(?:(?P<skip>\d+(?::\d\d)+|\d+x\d+)"
-    rf"|(?:US\$|[$€£¥₽]|USD\s|EUR\s)\s?{_N}(?:\s?(?:{_SCALE}\b|[mk]\b))?"
-    rf"|{_N}\s?(?:%|percent\b|per cent\b)"
-    rf"|{_N}(?:[\s-]{_SCALE})?[\s-]{_UNIT}\b"
-    rf"|{_N}(?:\s{_SCALE})?\s(?P<noun>[a-z]{{3,}}s)\b"
-    rf"|{_N}(?:\s{_SCALE}\b)?(?![\w%]|[.,]\d))"
-)
-_WORD_NUMBER = re.compile(
-    r"(?=[hmbt])(?:hundred|thousand|million|billion)\b"
-)
-_WORD_NUMBER_BEFORE = re.compile(
-    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty"
-    r"|sixty|seventy|eighty|ninety|a|an|several|hundreds|thousands)[\s-]+$", re.IGNORECASE)
-
-_DASHES = str.maketrans({"‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "’": "'", "‘": "'", "\u00a0": " "})
-
-
-@lru_cache(maxsize=65536)
-def _key(surface: str) -> str:
-    """Spelling-insensitive key: no diacritics, case, dots, hyphens or a leading 'the'."""
-    s = unicodedata.normalize("NFKD", surface.translate(_DASHES))
-    s = "".join(c for c in s if not unicodedata.combining(c)).lower().replace(".", "")
-    s = " ".join(re.split(r"[-/\s]+", s)).strip()
-    return s[4:] if s.startswith("the ") else s
-
-
-GAZ = frozenset(_key(p) for p in data.lines("gazetteer.txt"))
-
-
-def _date_key(m: re.Match) -> str:
-    g = m.groupdict()
-    month = next((g[k] for k in ("m1", "m2", "m3", "m4") if g[k]), None)
-    parts = [str(MONTHS[month.lower().rstrip(".")[:4 if month.lower().startswith("sept") else 3]])] if month else []
-    day = g["d1"] or g["d2"]
-    if day:
-        parts.append(str(int(re.match(r"\d+", day).group())))
-    parts.append(g["y1"] or g["y2"] or g["y3"] or g["iso"] or g["yr"] or g["wd"] or "")
-    return "date:" + "-".join(p for p in parts if p).lower()
-
-
-def _number_key(surface: str) -> str:
-    s = _key(surface).replace(",", "").replace("%", " percent").replace("per cent", "percent")
-    s = re.sub(r"\b(kilomet(?:er|re)s?|km)\b", "km", s)
-    return "number:" + " ".join(w[:-1] if len(w) > 3 and w.endswith("s") else w for w in s.split())
-
-
-def _common(wl: str, lower: Counter) -> bool:
-    """A word the text or the language uses as an ordinary word (inflections included)."""
-    if wl in STOP or wl in COMMON or lower.get(wl):
-        return True
-    for suffix, repl in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""),
-                         ("ing", ""), ("ing", "e"), ("ly", ""), ("ful", "")):
-        if wl.endswith(suffix) and len(wl) > len(suffix) + 2:
-            base = wl[: -len(suffix)] + repl
-            if base in COMMON or lower.get(base):
-                return True
-    return False
+from .model import Span
 
 
 @dataclass(slots=True, eq=False)
@@ -198,17 +62,17 @@ class Scanner:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.text = doc.text
-        self.masked = _mask(doc.text)
+        self.masked = mask(doc.text)
         self.taken = bytearray(len(doc.text) + 1)
         self.sentences = doc.sentences
         self.sent_starts = [s.start for s in doc.sentences]
         # Boilerplate is scanned too (credits such as "Photo / TASS" name real sources), but a name
         # seen only on one-word furniture lines ("XS", "MD") is not listed.
-        boiler = [s for s in doc.sentences if s.boilerplate and len(_WORD.findall(self.masked, s.start, s.end)) <= 1]
+        boiler = [s for s in doc.sentences if s.boilerplate and len(WORD_RE.findall(self.masked, s.start, s.end)) <= 1]
         self.boiler_starts = [s.start for s in boiler]
         self.boiler_ends = [s.end for s in boiler]
         self.clusters: dict[str, Cluster] = {}
-        self.lower = Counter(_LOWER.findall(self.masked))
+        self.lower = Counter(LOWER_RE.findall(self.masked))
         self._title_cache: dict[int, list[tuple[int, int]]] = {}
         self.compounds: list[tuple[int, str]] = []
         self.cap_all: Counter = Counter()
@@ -244,7 +108,7 @@ class Scanner:
         return not any(self.taken[start:end])
 
     def _dates(self) -> None:
-        for m in _DATE.finditer(self.masked):
+        for m in DATE_RE.finditer(self.masked):
             if m.group("yr") and re.match(r"\s+[a-z]+s\b", self.masked[m.end():m.end() + 30]):
                 nxt = self.masked[m.end():m.end() + 30].split()[0]
                 if nxt not in STOP:
@@ -252,40 +116,40 @@ class Scanner:
             start, end = m.span()
             if m.group("m4"):
                 before = self.masked[max(0, start - 12):start].split()
-                if not before or before[-1].lower().rstrip("-") not in _MONTH_PREPS:
+                if not before or before[-1].lower().rstrip("-") not in MONTH_PREPS:
                     continue
-            self._add(_date_key(m), DATE, start, end)
+            self._add(date_key(m), DATE, start, end)
 
     def _numbers(self) -> None:
-        for m in _NUMBER.finditer(self.masked):
+        for m in NUMBER_RE.finditer(self.masked):
             if m.group("skip"):
                 continue
             start, end = m.span()
             if m.group("noun") and m.group("noun").lower() in STOP:
                 end = m.start("noun") - 1
             if self._free(start, end):
-                self._add(_number_key(self.masked[start:end]), NUMBER, start, end)
-        for m in _WORD_NUMBER.finditer(self.masked):
-            lead = _WORD_NUMBER_BEFORE.search(self.masked, max(0, m.start() - 12), m.start())
+                self._add(number_key(self.masked[start:end]), NUMBER, start, end)
+        for m in WORD_NUMBER_RE.finditer(self.masked):
+            lead = WORD_NUMBER_BEFORE_RE.search(self.masked, max(0, m.start() - 12), m.start())
             if lead and self._free(lead.start(), m.end()):
-                self._add(_number_key(self.masked[lead.start():m.end()]), NUMBER, lead.start(), m.end())
+                self._add(number_key(self.masked[lead.start():m.end()]), NUMBER, lead.start(), m.end())
 
     # --- names -------------------------------------------------------------------------------
 
     def _title_segments(self, sent_index: int) -> list[tuple[int, int]]:
         """The headline-case stretches of a sentence: every content word capitalised, some common."""
         s = self.sentences[sent_index]
-        segs = [(m.start(), m.end()) for m in _SEGMENT.finditer(self.masked, s.start, s.end)
+        segs = [(m.start(), m.end()) for m in SEGMENT_RE.finditer(self.masked, s.start, s.end)
                 if self._is_title(m.group())]
         self._title_cache[sent_index] = segs
         return segs
 
     def _is_title(self, segment: str) -> bool:
-        for m in _LOWER.finditer(segment):
+        for m in LOWER_RE.finditer(segment):
             if m.group() not in STOP:
                 return False
         capitals, common = 0, False
-        for m in _WORD.finditer(segment):
+        for m in WORD_RE.finditer(segment):
             w = m.group()
             wl = w.lower()
             if not w[0].isupper():
@@ -293,14 +157,14 @@ class Scanner:
                     return False
                 continue
             capitals += wl not in STOP
-            common = common or _common(wl, self.lower)
+            common = common or is_common(wl, self.lower)
         return capitals >= 3 and common
 
     def _names(self) -> None:
         text, masked = self.text, self.masked
         starts = set()
         for s in self.sentences:
-            m = _FIRST.search(masked, s.start, s.end)
+            m = FIRST_RE.search(masked, s.start, s.end)
             if m:
                 starts.add(m.start())
         toks: list[list] = []  # [start, end, word, sentence, ambiguous, in_title]
@@ -308,12 +172,12 @@ class Scanner:
         cap_all = self.cap_all
         sentences, taken, titles = self.sentences, self.taken, self._title_cache
         n_sent, sent_ix = len(sentences), 0
-        for m in _CAP.finditer(masked):
+        for m in CAP_RE.finditer(masked):
             start, word = m.start(), m.group()
             if taken[start] or word.lower() in STOP:
                 continue
             if "-" in word:  # "Russia-controlled" names Russia
-                cut = _LOWER_PART.search(word)
+                cut = LOWER_PART_RE.search(word)
                 if cut:
                     word = word[: cut.start()]
             while sent_ix + 1 < n_sent and sentences[sent_ix + 1].start <= start:
@@ -325,7 +189,7 @@ class Scanner:
             if segs is None and n_sent:
                 segs = self._title_segments(sent_ix)
             title = bool(segs) and any(a <= start < b for a, b in segs)
-            amb = title or start in starts or p < 0 or masked[p] in _OPENERS
+            amb = title or start in starts or p < 0 or masked[p] in OPENERS
             toks.append([start, start + len(word), word, sent_ix, amb, title])
             cap_all[word] += 1
             if not amb:
@@ -352,7 +216,7 @@ class Scanner:
                         self.compounds.append((start, words[lo]))
                         continue
                     cluster = self._emit(start, end, words[lo:hi], votes)
-                    if prev_cluster is not None and start - prev_end < 12 and _COORD.fullmatch(masked, prev_end, start):
+                    if prev_cluster is not None and start - prev_end < 12 and COORD_RE.fullmatch(masked, prev_end, start):
                         cluster.links.append(prev_cluster)
                         prev_cluster.links.append(cluster)
                     prev_end, prev_cluster = cluster.spans[-1].end, cluster
@@ -362,7 +226,7 @@ class Scanner:
         """How token `a` runs on into `b`: (True, connector element or None), or None."""
         if a[3] != b[3] or a[5] != b[5]:
             return None
-        m = _GAP.fullmatch(self.masked, a[1], b[0])
+        m = GAP_RE.fullmatch(self.masked, a[1], b[0])
         if not m or (m.group(1) and len(a[2]) != 1):
             return None
         conn = m.group(2)
@@ -386,14 +250,14 @@ class Scanner:
             return True
         if cap_mid[w] and cap_mid[w] >= self.lower.get(wl, 0):
             return True
-        if _key(w) in GAZ:
+        if spelling_key(w) in GAZ:
             return True
         if title:
             return False
-        if w.isupper() and len(w) > 1 and not _common(wl, self.lower):
+        if w.isupper() and len(w) > 1 and not is_common(wl, self.lower):
             return True
         nxt = toks[i + 1] if joins[i] else None
-        return bool(nxt and not nxt[4] and not _common(wl, self.lower) and not wl.endswith(("ly", "ing", "ed")))
+        return bool(nxt and not nxt[4] and not is_common(wl, self.lower) and not wl.endswith(("ly", "ing", "ed")))
 
     def _plan(self, words: tuple[str, ...]) -> list[tuple[int, int, dict, bool]]:
         """How a run of capitalised words splits into names (memoised: runs repeat)."""
@@ -410,9 +274,9 @@ class Scanner:
             hi -= 1
         if lo >= hi:
             return
-        head = _head(lw[lo:hi])
+        head = head_word(lw[lo:hi])
         headed = head in ORG_HEADS or head in PLACE_HEADS
-        if _key(" ".join(words[lo:hi])) in GAZ:
+        if spelling_key(" ".join(words[lo:hi])) in GAZ:
             yield lo, hi, {PLACE: 3}, False
             return
         if not headed:
@@ -425,13 +289,18 @@ class Scanner:
                         return
         if hi - lo >= 3 and head not in ORG_HEADS:
             for k in range(hi - 2, lo, -1):
-                if _key(" ".join(words[lo:k])) in GAZ:
+                if spelling_key(" ".join(words[lo:k])) in GAZ:
                     yield lo, k, {PLACE: 3}, False
                     yield from self._split(words, lw, k, hi)
                     return
         if not headed:
             while lo < hi and (all(p in DEMONYMS for p in lw[lo].split("-"))
                                or (lw[lo] in COMPASS and lo + 1 < hi and lw[lo + 1] in DEMONYMS)):
+                lo += 1
+            # A first word the text mostly writes in lower case only opens the sentence ("Died Abner").
+            while hi - lo > 1 and not words[lo].isupper() and (
+                    self.lower.get(lw[lo], 0) > self.cap_all[words[lo]]
+                    or (lw[lo].endswith("ly") and self.lower.get(lw[lo]))):
                 lo += 1
             if lo >= hi:
                 return
@@ -440,18 +309,16 @@ class Scanner:
             if wl in COMPASS or (not w.isupper() and (wl in COMMON or self.lower.get(wl, 0) > self.cap_all[w])):
                 return
             parts = w.split("-")
-            if len(parts) > 1 and all(p[:1].isupper() and p.isalpha() for p in parts) and _key(w) not in GAZ:
+            if len(parts) > 1 and all(p[:1].isupper() and p.isalpha() for p in parts) and spelling_key(w) not in GAZ:
                 yield lo, hi, {}, True
                 return
         yield lo, hi, {}, False
 
     def _context(self, start: int, end: int, votes: dict) -> None:
         """Votes from the words around a name: titles and roles, place prepositions, org words."""
-        prev, of_head = _prev_words(self.masked, start)
+        prev, of_head = prev_words(self.masked, start)
         if of_head in PLACE_HEADS:
             votes[PLACE] += 3
-        elif of_head in ORG_HEADS:
-            votes[ORG] += 2
         if prev in PERSON_CUES:
             votes[PERSON] += 2
         elif prev in PLACE_PREPS:
@@ -460,7 +327,7 @@ class Scanner:
             votes[ORG] += 2
         elif prev in PLACE_HEADS:
             votes[PLACE] += 2
-        nxt, appos, who = _next_words(self.masked, end)
+        nxt, appos, who = next_words(self.masked, end)
         if appos in PERSON_CUES or who:
             votes[PERSON] += 2
         for word in (appos, nxt):
@@ -474,7 +341,7 @@ class Scanner:
             votes[PERSON] += 0.5
 
     def _emit(self, start: int, end: int, words: tuple[str, ...], votes: dict) -> Cluster:
-        tail = _NUM_TAIL.match(self.masked, end)
+        tail = NUM_TAIL_RE.match(self.masked, end)
         if tail and tail.group(2).lower() in ORG_HEADS:  # "Rossiya 24 television"
             end = tail.end(1)
         surface = self.text[start:end]
@@ -497,53 +364,18 @@ class Scanner:
     def _name_votes(surface: str, words: tuple[str, ...]) -> tuple[str, dict]:
         """Votes a name earns by itself: gazetteer, head word, acronym, digits."""
         votes: dict = defaultdict(float)
-        key = _key(surface)
+        key = spelling_key(surface)
         if key in GAZ:
             votes[PLACE] += 3
         elif key.endswith("s") and key[:-1] in GAZ:
             votes[PLACE] += 2
-        head = _head([w.lower() for w in words])
+        head = head_word([w.lower() for w in words])
         if head in ORG_HEADS:
             votes[ORG] += 3
         elif head in PLACE_HEADS:
             votes[PLACE] += 3
         if surface.replace(".", "").replace("/", "").isupper() and key not in GAZ:
             votes[ORG] += 1
-        if _DIGIT.search(surface):
+        if DIGIT_RE.search(surface):
             votes[ORG] += 1
         return key, dict(votes)
-
-
-def _head(lw: list[str]) -> str:
-    """The word that says what a name is: "University" in "University of Tokyo", else the last."""
-    if "of" in lw:
-        before = lw[lw.index("of") - 1] if lw.index("of") else ""
-        if before in ORG_HEADS or before in PLACE_HEADS:
-            return before
-    return lw[-1]
-
-
-_PUNCT = "\"'“”‘’()[],.;:!?"
-
-
-def _prev_words(masked: str, start: int) -> tuple[str, str]:
-    """The word before a name on its line, and the head of an "X of" right before it."""
-    line = masked[max(0, start - 40):start].rsplit("\n", 1)[-1]
-    words = line.replace(",", " ").split()
-    prev = words[-1].strip(_PUNCT).rsplit("-", 1)[-1].lower() if words else ""
-    of_head = words[-2].strip(_PUNCT).lower() if prev == "of" and len(words) > 1 else ""
-    return prev, of_head
-
-
-def _next_words(masked: str, end: int) -> tuple[str, str, bool]:
-    """The word after a name on its line, an apposition's noun (", a professor") and ", who"."""
-    line = masked[end:end + 40].split("\n", 1)[0]
-    if line.startswith(","):
-        words = line[1:].split()
-        if words and words[0] in ("a", "an", "the") and len(words) > 1:
-            return "", words[1].strip(_PUNCT).lower(), False
-        return "", "", bool(words) and words[0] == "who"
-    if line[:1] in (" ", "\t", "\xa0"):
-        words = line.split()
-        return (words[0].strip(_PUNCT).lower() if words else ""), "", False
-    return "", "", False

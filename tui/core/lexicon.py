@@ -1,0 +1,189 @@
+"""The word lists, patterns and spelling keys the entity scanner uses; no state of its own."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from functools import lru_cache
+
+from . import data
+from .model import ENTITY_TYPES
+
+PERSON, PLACE, ORG, DATE, NUMBER = ENTITY_TYPES
+
+STOP = data.words("stopwords.txt")
+COMMON = data.words("common_words.txt")
+TITLES = frozenset(t.lower() for t in data.lines("titles.txt"))
+PERSON_CUES = data.words("person_cues.txt") | {t for t in TITLES if " " not in t}
+ORG_HEADS = data.words("org_heads.txt")
+PLACE_HEADS = data.words("place_heads.txt")
+DEMONYMS = data.words("demonyms.txt")
+COMPASS = frozenset({"north", "south", "east", "west"})
+PLACE_PREPS = frozenset({"in", "to", "from", "near", "into", "across", "toward", "towards", "via", "outside", "visited"})
+ORG_AFTER = frozenset({"aide", "aides", "spokesman", "spokeswoman", "official", "officials"})
+SAY = frozenset({"said", "says", "told", "added"})
+# Modifiers an organisation's name gains or swaps over time (Far Eastern State/Federal University).
+GENERIC = frozenset({"state", "federal", "national", "public", "royal", "imperial", "international", "municipal"})
+CONNECTORS = frozenset({"of", "de", "da", "di", "del", "della", "der", "den", "van", "von", "du", "la", "le", "bin", "ibn", "al", "dos", "das"})
+
+MONTHS = {m.lower(): i for i, m in enumerate(
+    "January February March April May June July August September October November December".split(), 1)}
+MONTHS.update({m[:3].lower(): i for m, i in list(MONTHS.items())} | {"sept": 9})
+WEEKDAYS = frozenset(d + "day" for d in ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun"))
+
+
+def _upper_class() -> str:
+    """A regex class of the upper-case letters below U+3000 (Latin, Greek, Cyrillic...)."""
+    chars = [chr(c) for c in range(0x3000) if chr(c).isupper()]
+    return "".join(re.escape(c) for c in chars)
+
+
+_UP = _upper_class()
+# The commonest sentence openers are refused inside the regex: most capitals in long texts are these.
+_OPENING = "And|The|I|For|But|Then|He|Now|So|If|Thus|They|In|It|A|We|This|When|She|What|Who|There|As|At|Ye|O"
+CAP_RE = re.compile(rf"(?<![\w'’-])(?=[{_UP}])(?!(?:{_OPENING})\b)"
+                  rf"(?:[{_UP}]\.(?:[{_UP}]\.)+|[{_UP}]\w*(?:[-'’](?![sS]\b)\w+)*(?:/[{_UP}]\w*)?)")
+LOWER_RE = re.compile(r"(?<![\w'’])[a-zà-öø-ÿ]+")
+DIGIT_RE = re.compile(r"\d")
+LOWER_PART_RE = re.compile(r"-(?=[a-zà-ÿ])")
+WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
+GAP_RE = re.compile(r"(\.?)\s+(?:(\w+)\s+)?")
+SEGMENT_RE = re.compile(r"[^:\[\]()\"“”|•—–]+")
+FIRST_RE = re.compile(r"[^\W_]")
+NUM_TAIL_RE = re.compile(r"\s(\d{1,3})(?=\s+(\w+))")
+COORD_RE = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?")
+OPENERS = frozenset(":\"“‘([{—–•*#>|¿¡")
+_MASK_ANCHOR = re.compile(r"://|www\.|\.(?:com|org|net|ru|gov)/|@\w|\]\(")
+
+
+def mask(text: str) -> str:
+    """The text with web addresses, handles and link targets blanked (same length, same offsets)."""
+    pieces, last = [], 0
+    for m in _MASK_ANCHOR.finditer(text):
+        start = m.start() + 2 if m.group() == "](" else m.start()
+        while start > last and not text[start - 1].isspace() and m.group() != "](":
+            start -= 1
+        end = m.end()
+        while end < len(text) and not text[end].isspace() and text[end] != ")":
+            end += 1
+        if start >= last:
+            pieces += [text[last:start], " " * (end - start)]
+            last = end
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+          r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)")
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
+_YEAR = r"(?:1[5-9]\d\d|20\d\d)(?!\d)"
+# Every alternative starts with a digit, a month or a weekday: the look-ahead skips other positions fast.
+DATE_RE = re.compile(
+    rf"(?=[\dJFMASONDTW])(?:\b(?P<m1>{_MONTH})\s+(?P<d1>{_DAY})(?:,?\s+(?P<y1>{_YEAR}))?"
+    rf"|\b(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m2>{_MONTH})(?:,?\s+(?P<y2>{_YEAR}))?"
+    rf"|\b(?P<m3>{_MONTH}),?\s+(?P<y3>{_YEAR})"
+    rf"|\b(?P<iso>{_YEAR}-[01]\d-[0-3]\d)\b"
+    r"|\b(?P<m4>January|February|March|April|May|June|July|August|September|October|November|December)\b"
+    rf"|(?<![\w$€£.,-])(?P<yr>{_YEAR}s?)(?![\w%]|[.,]\d)"
+    r"|\b(?P<wd>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b)"
+)
+# A month alone is a date only after words like these ("in March"); "May" alone is mostly a verb.
+MONTH_PREPS = frozenset("in since until by during early late mid last next this from through".split())
+_N = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_SCALE = r"(?:hundred|thousand|million|billion|trillion|bn|mn)"
+_UNIT = (r"(?:kilomet(?:er|re)s?|km|miles?|met(?:er|re)s?|kilograms?|kg|tons?|tonnes?|feet|foot|inch(?:es)?"
+         r"|hectares?|acres?|lit(?:er|re)s?|barrels?|degrees?|years?|months?|weeks?|days?|hours?|minutes?"
+         r"|dollars?|euros?|pounds?|rubles?|roubles?|yen|yuan|won|rupees?|francs?|points?|people)")
+NUMBER_RE = re.compile(
+    rf"(?=[\d$€£¥₽]|US|EUR)(?<![\w.,/:#@-])(?:(?P<skip>\d+(?::\d\d)+|\d+x\d+)"
+    rf"|(?:US\$|[$€£¥₽]|USD\s|EUR\s)\s?{_N}(?:\s?(?:{_SCALE}\b|[mk]\b))?"
+    rf"|{_N}\s?(?:%|percent\b|per cent\b)"
+    rf"|{_N}(?:[\s-]{_SCALE})?[\s-]{_UNIT}\b"
+    rf"|{_N}(?:\s{_SCALE})?\s(?P<noun>[a-z]{{3,}}s)\b"
+    rf"|{_N}(?:\s{_SCALE}\b)?(?![\w%]|[.,]\d))"
+)
+WORD_NUMBER_RE = re.compile(
+    r"(?=[hmbt])(?:hundred|thousand|million|billion)\b"
+)
+WORD_NUMBER_BEFORE_RE = re.compile(
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty"
+    r"|sixty|seventy|eighty|ninety|a|an|several|hundreds|thousands)[\s-]+$", re.IGNORECASE)
+
+_DASHES = str.maketrans({"‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "’": "'", "‘": "'", "\u00a0": " "})
+
+
+@lru_cache(maxsize=65536)
+def spelling_key(surface: str) -> str:
+    """Spelling-insensitive key: no diacritics, case, dots, hyphens or a leading 'the'."""
+    s = unicodedata.normalize("NFKD", surface.translate(_DASHES))
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower().replace(".", "")
+    s = " ".join(re.split(r"[-/\s]+", s)).strip()
+    return s[4:] if s.startswith("the ") else s
+
+
+GAZ = frozenset(spelling_key(p) for p in data.lines("gazetteer.txt"))
+
+
+def date_key(m: re.Match) -> str:
+    g = m.groupdict()
+    month = next((g[k] for k in ("m1", "m2", "m3", "m4") if g[k]), None)
+    parts = [str(MONTHS[month.lower().rstrip(".")[:4 if month.lower().startswith("sept") else 3]])] if month else []
+    day = g["d1"] or g["d2"]
+    if day:
+        parts.append(str(int(re.match(r"\d+", day).group())))
+    parts.append(g["y1"] or g["y2"] or g["y3"] or g["iso"] or g["yr"] or g["wd"] or "")
+    return "date:" + "-".join(p for p in parts if p).lower()
+
+
+def number_key(surface: str) -> str:
+    s = spelling_key(surface).replace(",", "").replace("%", " percent").replace("per cent", "percent")
+    s = re.sub(r"\b(kilomet(?:er|re)s?|km)\b", "km", s)
+    return "number:" + " ".join(w[:-1] if len(w) > 3 and w.endswith("s") else w for w in s.split())
+
+
+def is_common(wl: str, lower: Counter) -> bool:
+    """A word the text or the language uses as an ordinary word (inflections included)."""
+    if wl in STOP or wl in COMMON or lower.get(wl):
+        return True
+    for suffix, repl in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""),
+                         ("ing", ""), ("ing", "e"), ("ly", ""), ("ful", "")):
+        if wl.endswith(suffix) and len(wl) > len(suffix) + 2:
+            base = wl[: -len(suffix)] + repl
+            if base in COMMON or lower.get(base):
+                return True
+    return False
+
+
+def head_word(lw: list[str]) -> str:
+    """The word that says what a name is: "University" in "University of Tokyo", else the last."""
+    if "of" in lw:
+        before = lw[lw.index("of") - 1] if lw.index("of") else ""
+        if before in ORG_HEADS or before in PLACE_HEADS:
+            return before
+    return lw[-1]
+
+
+_PUNCT = "\"'“”‘’()[],.;:!?"
+
+
+def prev_words(masked: str, start: int) -> tuple[str, str]:
+    """The word before a name on its line, and the head of an "X of" right before it."""
+    line = masked[max(0, start - 40):start].rsplit("\n", 1)[-1]
+    words = line.replace(",", " ").split()
+    prev = words[-1].strip(_PUNCT).rsplit("-", 1)[-1].lower() if words else ""
+    of_head = words[-2].strip(_PUNCT).lower() if prev == "of" and len(words) > 1 else ""
+    return prev, of_head
+
+
+def next_words(masked: str, end: int) -> tuple[str, str, bool]:
+    """The word after a name on its line, an apposition's noun (", a professor") and ", who"."""
+    line = masked[end:end + 40].split("\n", 1)[0]
+    if line.startswith(","):
+        words = line[1:].split()
+        if words and words[0] in ("a", "an", "the") and len(words) > 1:
+            return "", words[1].strip(_PUNCT).lower(), False
+        return "", "", bool(words) and words[0] == "who"
+    if line[:1] in (" ", "\t", "\xa0"):
+        words = line.split()
+        return (words[0].strip(_PUNCT).lower() if words else ""), "", False
+    return "", "", False
