@@ -1,0 +1,225 @@
+"""The reader driven like a user: keys, sync between panes, search, threshold, help, clicks, layouts."""
+
+from __future__ import annotations
+
+from tui.core import build_document
+from tui.ui.app import DiptychApp
+from tui.ui.article_view import ArticleView
+from tui.ui.entity_panel import EntityPanel
+from tui.ui.help import HelpScreen
+
+WIDE, SMALL = (160, 48), (80, 24)
+
+
+def line_visible(view: ArticleView, offset: int) -> bool:
+    return view.line_of(offset) in view.visible_lines()
+
+
+def status(app: DiptychApp) -> str:
+    return str(app.query_one("#status").render())
+
+
+async def test_next_match_scrolls_the_counterpart_into_view(long_pair, make_app, settle) -> None:
+    left, right, comparison = long_pair
+    app = make_app(left, right, comparison)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        seen = []
+        for _ in range(6):
+            await pilot.press("n")
+            match = app.selected
+            assert match is not None
+            seen.append(match.id)
+            assert line_visible(app.view("left"), match.left[0].start)
+            assert line_visible(app.view("right"), match.right[0].start)
+        # Reading order of the left text: the facts in order, one per n.
+        assert seen == [0, 1, 2, 3, 4, 5]
+        await pilot.press("N", "N")
+        assert app.selected.id == 3
+        assert line_visible(app.view("right"), app.selected.right[0].start)
+        assert "match 4/40" in status(app)
+        await pilot.press("right_square_bracket")
+        assert app.selected.id == 4
+
+
+async def test_counterpart_far_away_is_scrolled_to(long_pair, make_app, settle) -> None:
+    """The last left fact is the first on the right: the right pane must jump back to its top."""
+    left, right, comparison = long_pair
+    app = make_app(left, right, comparison)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("N")  # from the top, previous wraps to the last match on the left
+        assert app.selected.id == 39
+        assert line_visible(app.view("left"), app.selected.left[0].start)
+        assert line_visible(app.view("right"), app.selected.right[0].start)
+        await pilot.press("tab", "n")  # in the right pane, reading order is the right text's
+        assert app.side == "right"
+        assert line_visible(app.view("left"), app.selected.left[0].start)
+
+
+async def test_passage_cursor_selects_the_match_under_it(long_pair, make_app, settle) -> None:
+    left, right, comparison = long_pair
+    app = make_app(left, right, comparison)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("j")  # the headline: in no match
+        assert app.cursor["left"] == 0 and app.selected is None
+        await pilot.press("j")
+        assert app.cursor["left"] == 1 and app.selected.id == 0
+        await pilot.press("down")
+        assert app.cursor["left"] == 2 and app.selected is None
+        await pilot.press("k")
+        assert app.selected.id == 0
+        await pilot.press("escape")
+        assert app.selected is None
+
+
+async def test_search_finds_and_cycles_then_escape_returns_n_to_matches(long_pair, make_app, settle) -> None:
+    left, right, comparison = long_pair
+    app = make_app(left, right, comparison)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await pilot.press(*"NARVA", "enter")  # case-insensitive
+        search = app.search
+        assert search is not None and search.total("left") == 7 and search.total("right") == 7
+        first = search.current("left")
+        assert left.text[first.start : first.end] == "Narva"
+        assert line_visible(app.view("left"), first.start)
+        await pilot.press("n")
+        second = search.current("left")
+        assert second.start > first.start and line_visible(app.view("left"), second.start)
+        await pilot.press("N")
+        assert search.current("left") == first
+        assert "1/7 left" in status(app)
+        await pilot.press("escape")
+        assert app.search is None
+        await pilot.press("n")
+        assert app.selected is not None
+
+
+async def test_threshold_change_realigns(long_pair, make_app, settle) -> None:
+    left, right, comparison = long_pair
+    app = make_app(left, right, comparison, threshold=0.3)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        assert len(app.comparison.matches) == 40
+        for _ in range(5):
+            await pilot.press("plus")
+        await settle(pilot)
+        assert app.threshold == 0.55
+        # Scores cycle 0.3, 0.5, 0.7, 0.9: half of them are at least 0.55.
+        assert len(app.comparison.matches) == 20
+        assert "20 matches" in status(app) and "threshold 0.55" in status(app)
+        assert "20 of 81 sentences shared" in str(app.query_one("#left-title").render())
+        await pilot.press("minus")
+        await settle(pilot)
+        assert app.threshold == 0.5 and len(app.comparison.matches) == 30
+
+
+async def test_help_opens_and_closes(long_pair, make_app, settle) -> None:
+    left, right, comparison = long_pair
+    app = make_app(left, right, comparison)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = str(app.screen.query_one("#help-text").render())
+        for words in ("Next match", "Search", "Stricter", "Copy passage", "Entity type"):
+            assert words in text
+        assert "[" in text and "]" in text  # bracket keys shown literally, not eaten as markup
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_clicking_a_passage_selects_its_match(long_pair, make_app, settle) -> None:
+    left, right, comparison = long_pair
+    app = make_app(left, right, comparison)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        view = app.view("right")
+        target = comparison.matches[38]  # second fact on the right, near its top
+        line = view.line_of(target.right[0].start)
+        await pilot.click(view, offset=(5, line - int(view.scroll_y)))
+        assert app.side == "right" and app.selected.id == 38
+        assert line_visible(app.view("left"), target.left[0].start)
+
+
+async def test_small_terminal_stacks_the_panes(long_pair, make_app, settle) -> None:
+    left, right, comparison = long_pair
+    app = make_app(left, right, comparison)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        lv, rv = app.view("left"), app.view("right")
+        assert lv.region.height >= 5 and rv.region.height >= 5
+        assert rv.region.y > lv.region.y  # stacked
+        assert not app.query_one(EntityPanel).display  # folded away
+        await pilot.press("n")
+        assert line_visible(rv, app.selected.right[0].start)
+        await pilot.press("e")
+        assert app.query_one(EntityPanel).display
+        await pilot.press("e")
+        assert not app.query_one(EntityPanel).display
+
+
+async def test_entity_selection_highlights_and_steps_mentions(long_pair, make_app, settle) -> None:
+    left, right, comparison = long_pair
+    app = make_app(left, right, comparison)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("e", "enter")  # focus the sidebar, pick its first (only) entity
+        assert app.entity is not None and app.entity.label == "Narva"
+        for side in ("left", "right"):
+            view = app.view(side)
+            assert len(view.mentions) == 7
+            assert line_visible(view, sorted(app.entity.on(side))[0].start)
+        await pilot.press("m")
+        for side in ("left", "right"):
+            assert line_visible(app.view(side), sorted(app.entity.on(side))[1].start)
+        assert "Narva 2/7 left 2/7 right" in status(app)
+
+
+async def test_scroll_link_drags_the_other_pane(long_pair, make_app, settle) -> None:
+    left, right, comparison = long_pair
+    app = make_app(left, right, comparison)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("pagedown")
+        await pilot.pause()
+        lv, rv = app.view("left"), app.view("right")
+        assert lv.scroll_y > 0
+        # Texts in opposite orders: the monotone link keeps the right pane in step (top to top).
+        assert rv.scroll_y > 0
+        await pilot.press("s", "pagedown")
+        await pilot.pause()
+        before = rv.scroll_y
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert rv.scroll_y == before
+
+
+async def test_markup_in_the_text_is_shown_literally(make_app, hand_comparison, settle) -> None:
+    hostile = "Tricky [bold red]x[/] [@click=app.quit]q[/] headline here\n\nBody with [link=http://e.x]a link[/link] and\ttab.\n"
+    left = build_document(hostile, "[b]left[/b].txt")
+    right = build_document("Plain other text about something else entirely.\n", "right.txt")
+    app = make_app(left, right, hand_comparison(left, right, []))
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        screen = app.export_screenshot()
+        assert "[bold red]x[/] [@click=app.quit]q[/]" in screen.replace("&#160;", " ")
+        view = app.view("left")
+        lines = "\n".join(view.render_line(y).text for y in range(view.size.height))
+        assert "[bold red]x[/] [@click=app.quit]q[/]" in lines
+        assert "[link=http://e.x]a link[/link] and tab." in lines
+        assert "Tricky [bold red]x[/]" in str(app.query_one("#left-title").render())
+        await pilot.press("slash", *"[@click", "enter")
+        assert "[@click" in status(app)
+        assert app.is_running
+
+
+async def test_every_action_is_in_the_command_palette(long_pair, make_app, settle) -> None:
+    left, right, comparison = long_pair
+    app = make_app(left, right, comparison)
+    async with app.run_test(size=WIDE):
+        titles = {c.title for c in app.get_system_commands(app.screen)}
+        described = {b.description for b in app.BINDINGS if b.action != "quit"}
+        assert described <= titles

@@ -1,0 +1,112 @@
+"""The pane's pieces without a running app: wrapping, styled lines, match order, the scroll link."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rich.cells import cell_len
+from rich.style import Style
+
+from tui.core import Match, Span, build_document
+from tui.ui.render import Intervals, safe_text, styled_line
+from tui.ui.sync import Navigator, ScrollLink, monotone_chain
+from tui.ui.wrap import Wrapped
+
+
+def wrapped_lines(text: str, width: int) -> list[str]:
+    doc = build_document(text, "t")
+    wrapped = Wrapped(doc.text, doc.paragraphs, width)
+    return [doc.text[a:b] for a, b, blank in zip(wrapped.starts, wrapped.ends, wrapped.blank) if not blank]
+
+
+words = st.text(alphabet="abcdefghij", min_size=1, max_size=14)
+wide = st.sampled_from(["世界", "ñ", "e\u0301", "🍞", "Ж"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(words, wide), min_size=1, max_size=60), st.integers(min_value=4, max_value=30))
+def test_wrapping_keeps_every_word_in_order_within_the_width(tokens, width) -> None:
+    text = " ".join(tokens)
+    lines = wrapped_lines(text, width)
+    assert all(cell_len(line) <= width for line in lines)
+    assert all(line == line.strip() for line in lines)
+    assert "".join(re.sub(r"\s+", "", line) for line in lines) == re.sub(r"\s+", "", text)
+
+
+def test_wrapping_is_greedy_and_breaks_long_words() -> None:
+    assert wrapped_lines("aaa bbb ccc ddd", 7) == ["aaa bbb", "ccc ddd"]
+    assert wrapped_lines("aaa bbb ccc ddd", 8) == ["aaa bbb", "ccc ddd"]
+    assert wrapped_lines("abcdefghijkl xy", 5) == ["abcde", "fghij", "kl xy"]
+    assert wrapped_lines("世界世界世界 ab", 5) == ["世界", "世界", "世界", "ab"]
+
+
+def test_paragraphs_are_separated_by_a_blank_line_and_offsets_map_back() -> None:
+    doc = build_document("First paragraph here.\n\nSecond one, longer than the width.\n", "t")
+    wrapped = Wrapped(doc.text, doc.paragraphs, 12)
+    assert list(wrapped.blank).count(1) == 1
+    second = doc.text.index("Second")
+    line = wrapped.line_of(second)
+    assert wrapped.blank[line - 1] and doc.text[wrapped.starts[line] : wrapped.ends[line]] == "Second one,"
+    assert wrapped.lines_of(Span(second, len(doc.text) - 1)) == range(line, len(wrapped))
+
+
+def test_wrapping_a_long_text_scales() -> None:
+    text = "\n\n".join(" ".join(f"word{i} and{j}" for j in range(300)) for i in range(200))
+    doc = build_document(text, "t")
+    wrapped = Wrapped(doc.text, doc.paragraphs, 60)
+    assert len(wrapped) > 5000
+    assert wrapped.line_of(len(text) - 1) == len(wrapped) - 1
+
+
+def test_styled_line_layers_add_up_and_text_stays_literal() -> None:
+    text = "[bold]x[/] and\tmore"
+    tint, strong = Style(bgcolor="blue"), Style(bold=True)
+    segments = styled_line(text, 100, [([Span(100, 110)], tint), ([Span(104, 108)], strong)], Style())
+    assert "".join(s.text for s in segments) == "[bold]x[/] and more"
+    styles = {s.text: s.style for s in segments}
+    assert styles["[bol"].bgcolor.name == "blue" and not styles["[bol"].bold
+    assert styles["d]x["].bold and styles["d]x["].bgcolor.name == "blue"
+    assert styles[" and more"] == Style()
+
+
+def test_control_and_bidi_characters_never_reach_the_terminal() -> None:
+    nasty = "a\x1b[31mb\x9b\u202eevil\u2066c\x07"
+    shown = safe_text(nasty)
+    assert len(shown) == len(nasty)
+    assert not any(ord(c) < 32 or 127 <= ord(c) < 160 or c in "\u202e\u2066" for c in shown)
+
+
+def test_intervals_find_overlaps_even_when_spans_nest() -> None:
+    found = Intervals([Span(0, 50), Span(10, 12), Span(60, 70)])
+    assert found.overlapping(20, 30) == [Span(0, 50)]
+    assert found.overlapping(49, 61) == [Span(0, 50), Span(60, 70)]
+    assert found.overlapping(50, 60) == []
+
+
+def match(i: int, left: int, right: int) -> Match:
+    return Match(i, (Span(left, left + 5),), (Span(right, right + 5),), 0.5)
+
+
+def test_navigator_orders_matches_by_each_side_and_wraps() -> None:
+    matches = [match(0, 100, 10), match(1, 10, 300), match(2, 50, 200)]
+    nav = Navigator(matches)
+    assert [m.id for m in nav.order["left"]] == [1, 2, 0]
+    assert [m.id for m in nav.order["right"]] == [0, 2, 1]
+    assert nav.step("left", None, 40, 1).id == 2  # first after the position
+    assert nav.step("left", None, 40, -1).id == 1
+    assert nav.step("left", matches[0], 0, 1).id == 1  # wraps after the last
+    assert nav.position("right", matches[1]) == 3
+
+
+def test_scroll_link_interpolates_along_a_monotone_chain() -> None:
+    chain = monotone_chain([(10, 100), (15, 120), (20, 5), (30, 200), (35, 7), (40, 300)])
+    assert chain == [(10, 100), (15, 120), (30, 200), (40, 300)]  # the crossing stragglers dropped
+    link = ScrollLink([(10, 100), (30, 200)], 100, 400)
+    assert link.follow(0) == 0
+    assert link.follow(10) == pytest.approx(100)
+    assert link.follow(20) == pytest.approx(150)
+    assert link.follow(150, forward=False) == pytest.approx(20)
+    assert link.follow(100) == pytest.approx(400)

@@ -1,0 +1,596 @@
+"""DiptychApp: two article panes in sync, the entity sidebar, keys, search and re-alignment."""
+
+from __future__ import annotations
+
+from typing import Callable, Iterable
+
+from textual import events, on, work
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Input, ProgressBar, Static
+from textual.worker import Worker, WorkerState, get_current_worker
+
+from ..core import align as core_align
+from ..core.comparison import Comparison, compare
+from ..core.document import Document
+from ..core.model import LEFT, RIGHT, SIDES, Entity, Match, Span
+from .article_view import ArticleView
+from .entity_panel import EntityPanel
+from .help import HelpScreen, key_rows
+from .search import Search, SearchBar
+from .state import Prepared, match_sentences, other, sentence_near
+from .sync import ScrollLink
+
+DEFAULT_THRESHOLD = core_align.DEFAULT_THRESHOLD
+THRESHOLD_STEP = 0.05
+MIN_THRESHOLD = max(0.05, getattr(core_align, "FLOOR", 0.05))
+MAX_THRESHOLD = 0.95
+NARROW = 120  # below this many columns the panes stack and the sidebar folds away
+
+
+class Aligned(Message):
+    """The worker finished a comparison."""
+
+    def __init__(self, prepared: Prepared) -> None:
+        super().__init__()
+        self.prepared = prepared
+
+
+class Progress(Message):
+    def __init__(self, fraction: float) -> None:
+        super().__init__()
+        self.fraction = fraction
+
+
+class DiptychApp(App[int]):
+    """The reader: documents show at once, matches arrive from a worker, every action has a key."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "diptych"
+
+    BINDINGS = [
+        Binding("n", "next", "Next"),
+        Binding("N", "previous", "Prev"),
+        Binding("right_square_bracket", "next_match", "Next match", show=False),
+        Binding("left_square_bracket", "previous_match", "Previous match", show=False),
+        Binding("j,down", "cursor_down", "Next passage", show=False),
+        Binding("k,up", "cursor_up", "Previous passage", show=False),
+        Binding("o", "other_counterpart", "Other counterpart", show=False),
+        Binding("tab", "switch_pane", "Pane", priority=True),
+        Binding("g,home", "top", "Top", show=False),
+        Binding("G,end", "bottom", "Bottom", show=False),
+        Binding("pagedown,space", "page_down", "Page down", show=False),
+        Binding("pageup,b", "page_up", "Page up", show=False),
+        Binding("slash", "search", "Search"),
+        Binding("e", "entities", "Entities"),
+        Binding("m", "next_mention", "Next mention", show=False),
+        Binding("M", "previous_mention", "Previous mention", show=False),
+        Binding("plus,equals_sign", "threshold_up", "Stricter"),
+        Binding("minus", "threshold_down", "Looser"),
+        Binding("s", "toggle_link", "Scroll link", show=False),
+        Binding("c", "copy", "Copy passage", show=False),
+        Binding("escape", "clear", "Clear search/selection", show=False),
+        Binding("question_mark", "help", "Help"),
+        Binding("q", "quit", "Quit"),
+    ]
+
+    def __init__(
+        self,
+        left: Document,
+        right: Document,
+        threshold: float = DEFAULT_THRESHOLD,
+        theme: str | None = None,
+        compare_fn: Callable[..., Comparison] | None = None,
+    ) -> None:
+        """`compare_fn` replaces `tui.core.compare` (tests pass a comparison built by hand)."""
+        super().__init__()
+        self._compare = compare_fn
+        if theme is not None:
+            self.theme = theme
+        self.docs = {LEFT: left, RIGHT: right}
+        self.threshold = threshold
+        self.prepared = Prepared.build(Comparison(left, right, (), (), threshold))
+        self.computed: Comparison | None = None
+        self.aligning = True
+        self.side = LEFT
+        self.starts = {side: [s.start for s in self.docs[side].sentences] for side in SIDES}
+        self.cursor: dict[str, int | None] = {LEFT: None, RIGHT: None}
+        self.selected: Match | None = None
+        self.counterpart: Span | None = None
+        self.search: Search | None = None
+        self.entity: Entity | None = None
+        self.mention_index: dict[str, int] = {LEFT: -1, RIGHT: -1}
+        self.link = True
+        self._link_map: tuple[tuple, ScrollLink] | None = None
+        self._sidebar = {"wide": True, "narrow": False}
+
+    # -- layout --------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="main"):
+            with Vertical(id="panes"):
+                for side in SIDES:
+                    with Vertical(classes="pane", id=f"{side}-pane"):
+                        yield Static(id=f"{side}-title", classes="pane-title", markup=False)
+                        yield ArticleView(self.docs[side], side, id=side)
+            yield EntityPanel(id="entities")
+        yield SearchBar(placeholder="search both texts (enter to find, escape to cancel)", id="search")
+        with Horizontal(id="statusbar"):
+            yield Static(id="status", markup=False)
+            yield ProgressBar(total=1.0, show_eta=False, id="progress")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        # Held, not queried: a modal screen on top (help, palette) must not hide them from key handlers.
+        self._views = {side: self.query_one(f"#{side}", ArticleView) for side in SIDES}
+        self._panel = self.query_one(EntityPanel)
+        self._bar = self.query_one(SearchBar)
+        self._status = self.query_one("#status", Static)
+        self._progress = self.query_one("#progress", ProgressBar)
+        self._titles = {side: self.query_one(f"#{side}-title", Static) for side in SIDES}
+        self.view(LEFT).focus()
+        self._panel.set_comparison(None)
+        self._update_layout(self.size.width)
+        self._update_titles()
+        self._update_status()
+        self._align(self.threshold)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._update_layout(event.size.width)
+
+    def _update_layout(self, width: int) -> None:
+        if not getattr(self, "_views", None):
+            return
+        narrow = width < NARROW
+        self._views[LEFT].screen.set_class(narrow, "-narrow")
+        self._panel.display = self._sidebar["narrow" if narrow else "wide"]
+
+    def view(self, side: str) -> ArticleView:
+        return self._views[side]
+
+    @property
+    def comparison(self) -> Comparison:
+        return self.prepared.comparison
+
+    # -- alignment in a worker -------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="align", exit_on_error=False)
+    def _align(self, threshold: float) -> None:
+        worker = get_current_worker()
+        last = [-1.0]
+
+        def progress(fraction: float) -> None:
+            if fraction - last[0] >= 0.02 and not worker.is_cancelled:
+                last[0] = fraction
+                self.post_message(Progress(fraction))
+
+        base = self.computed
+        if self._compare is not None:
+            comparison = self._compare(self.docs[LEFT], self.docs[RIGHT], threshold, progress=progress)
+        elif base is not None and hasattr(base, "with_threshold"):
+            comparison = base.with_threshold(threshold)
+        else:
+            comparison = compare(self.docs[LEFT], self.docs[RIGHT], threshold, progress=progress)
+        prepared = Prepared.build(comparison)
+        if not worker.is_cancelled:
+            self.post_message(Aligned(prepared))
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == "align" and event.state == WorkerState.ERROR:
+            self.aligning = False
+            self._update_status()
+            self.notify(f"Alignment failed: {event.worker.error}", severity="error", markup=False, timeout=10)
+
+    def on_progress(self, message: Progress) -> None:
+        self._progress.update(progress=message.fraction)
+
+    def on_aligned(self, message: Aligned) -> None:
+        if message.prepared.comparison.threshold != self.threshold:
+            return  # an older request finished after a newer one started
+        self.prepared = message.prepared
+        self.computed = message.prepared.comparison
+        self.aligning = False
+        self._link_map = None
+        for side in SIDES:
+            self.view(side).set_matched(self.prepared.matched[side])
+        self._panel.set_comparison(self.comparison)
+        if self.entity is not None:
+            same = [e for e in self.comparison.entities if (e.label, e.type) == (self.entity.label, self.entity.type)]
+            self._set_entity(same[0] if same else None)
+        self._reselect()
+        self._update_titles()
+        self._update_status()
+
+    def _reselect(self) -> None:
+        """After re-alignment keep the selection on the passage under the cursor, if still matched."""
+        sentence = self.cursor[self.side]
+        matches = self.prepared.matches_at(self.side, sentence) if sentence is not None else []
+        self._select(matches[0] if matches else None, self.side, move=False)
+
+    def _start_alignment(self, threshold: float) -> None:
+        self.threshold = round(min(MAX_THRESHOLD, max(MIN_THRESHOLD, threshold)), 2)
+        self.aligning = True
+        self._progress.update(progress=0)
+        self._update_status()
+        self._align(self.threshold)
+
+    # -- selection -----------------------------------------------------------------------------
+
+    def _set_cursor(self, side: str, index: int | None) -> None:
+        self.cursor[side] = index
+        doc = self.docs[side]
+        self.view(side).set_cursor(doc.sentences[index].span if index is not None else None)
+
+    def _select(self, match: Match | None, side: str, counterpart: Span | None = None, move: bool = True) -> None:
+        """Make `match` the selection, seen from `side`; show it and its counterpart in both panes."""
+        self.selected = match
+        for s in SIDES:
+            self.view(s).set_selection(match.spans(s) if match else (), match.shared(s) if match else ())
+        if match is None:
+            self.counterpart = None
+            self._update_status()
+            return
+        own, far = sorted(match.spans(side)), sorted(match.spans(other(side)))
+        self.counterpart = counterpart or (far[0] if far else None)
+        if move and own:
+            sentences = match_sentences(match, side, self.starts[side])
+            self._set_cursor(side, sentences[0] if sentences else None)
+        if own:
+            self.view(side).show_span(own[0])
+        if self.counterpart is not None:
+            self._set_cursor(other(side), sentence_near(self.starts[other(side)], self.counterpart.start))
+            self.view(other(side)).show_span(self.counterpart)
+        self._update_status()
+
+    def _origin(self, side: str) -> int:
+        """Where stepping starts: the cursor passage if on screen, else the top of the pane."""
+        view, index = self.view(side), self.cursor[side]
+        if index is not None:
+            span = self.docs[side].sentences[index].span
+            if view.is_visible(span):
+                return span.start
+        return view.top_offset()
+
+    def _step_match(self, direction: int) -> None:
+        side = self.side
+        if not len(self.prepared.navigator):
+            self.notify("Still aligning…" if self.aligning else "No shared passages at this threshold")
+            return
+        current = self.selected
+        if current is not None and not any(self.view(side).is_visible(s) for s in current.spans(side)):
+            current = None  # scrolled away: continue from what is on screen
+        self._select(self.prepared.navigator.step(side, current, self._origin(side), direction), side)
+
+    def _move_cursor(self, delta: int) -> None:
+        side, view = self.side, self.view(self.side)
+        sentences = self.docs[side].sentences
+        if not sentences:
+            return
+        index = self.cursor[side]
+        if index is None or not view.is_visible(sentences[index].span):
+            shown = view.visible_lines()
+            wrapped = view.ensure_wrapped()
+            edge = shown.start if delta > 0 else min(len(wrapped), shown.stop) - 1
+            index = sentence_near(self.starts[side], wrapped.starts[max(0, edge)]) or 0
+            if delta > 0 and sentences[index].start < wrapped.starts[max(0, edge)]:
+                index = min(len(sentences) - 1, index + 1)
+        else:
+            index = max(0, min(len(sentences) - 1, index + delta))
+        self._set_cursor(side, index)
+        view.show_span(sentences[index].span, center=False)
+        matches = self.prepared.matches_at(side, index)
+        keep = self.selected if self.selected in matches else (matches[0] if matches else None)
+        self._select(keep, side, move=False)
+
+    # -- actions: navigation ---------------------------------------------------------------------
+
+    def action_next(self) -> None:
+        """Next search hit while a search is active, else next match."""
+        if self.search is not None:
+            self._step_search(1)
+        else:
+            self._step_match(1)
+
+    def action_previous(self) -> None:
+        """Previous search hit while a search is active, else previous match."""
+        if self.search is not None:
+            self._step_search(-1)
+        else:
+            self._step_match(-1)
+
+    def action_next_match(self) -> None:
+        self._step_match(1)
+
+    def action_previous_match(self) -> None:
+        self._step_match(-1)
+
+    def action_cursor_down(self) -> None:
+        self._move_cursor(1)
+
+    def action_cursor_up(self) -> None:
+        self._move_cursor(-1)
+
+    def action_other_counterpart(self) -> None:
+        """Cycle the counterparts of the passage under the cursor (several matches or spans)."""
+        index = self.cursor[self.side]
+        pairs = self.prepared.counterparts(self.side, index) if index is not None else []
+        if not pairs:
+            self.notify("This passage has no counterpart")
+            return
+        current = next((i for i, (m, s) in enumerate(pairs) if m is self.selected and s == self.counterpart), -1)
+        match, span = pairs[(current + 1) % len(pairs)]
+        self._select(match, self.side, counterpart=span, move=False)
+        if len(pairs) == 1:
+            self.notify("This passage has only one counterpart")
+
+    def action_switch_pane(self) -> None:
+        """Focus the other pane (and the entity sidebar, when shown)."""
+        if self.screen is not self._views[LEFT].screen:
+            self.screen.focus_next()  # a dialog is open: tab moves within it
+            return
+        order = [self.view(LEFT), self.view(RIGHT)]
+        panel = self._panel
+        if panel.display:
+            order.append(panel.option_list)
+        focused = self.focused
+        position = next((i for i, w in enumerate(order) if w is focused), -1)
+        order[(position + 1) % len(order)].focus()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if isinstance(event.widget, ArticleView):
+            self.side = event.widget.side
+            self._update_status()
+
+    def action_top(self) -> None:
+        self.view(self.side).scroll_home(animate=False)
+
+    def action_bottom(self) -> None:
+        self.view(self.side).scroll_end(animate=False)
+
+    def action_page_down(self) -> None:
+        self.view(self.side).scroll_page_down(animate=False)
+
+    def action_page_up(self) -> None:
+        self.view(self.side).scroll_page_up(animate=False)
+
+    def action_toggle_link(self) -> None:
+        """Turn the scroll link between the panes on or off."""
+        self.link = not self.link
+        self._update_status()
+
+    # -- scroll link and clicks ------------------------------------------------------------------
+
+    def on_article_view_scrolled(self, message: ArticleView.Scrolled) -> None:
+        if not self.link or not self.comparison.matches:
+            return
+        source = message.view
+        target = self.view(other(source.side))
+        link = self._scroll_link()
+        y = link.follow(source.scroll_y, forward=source.side == LEFT)
+        target.jump_to_line(round(y))
+
+    def _scroll_link(self) -> ScrollLink:
+        left, right = self.view(LEFT).ensure_wrapped(), self.view(RIGHT).ensure_wrapped()
+        key = (id(self.comparison), left.width, right.width)
+        if self._link_map is None or self._link_map[0] != key:
+            anchors = [
+                (left.line_of(m.left[0].start), right.line_of(m.right[0].start))
+                for m in self.comparison.matches
+                if m.left and m.right
+            ]
+            self._link_map = (key, ScrollLink(anchors, len(left), len(right)))
+        return self._link_map[1]
+
+    def on_article_view_clicked(self, message: ArticleView.Clicked) -> None:
+        side = message.view.side
+        self.side = side
+        message.view.focus()
+        index = sentence_near(self.starts[side], message.offset)
+        if index is None:
+            return
+        self._set_cursor(side, index)
+        matches = self.prepared.matches_at(side, index)
+        self._select(matches[0] if matches else None, side, move=False)
+
+    # -- search ----------------------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        """Open the search line at the bottom."""
+        bar = self._bar
+        bar.add_class("-shown")
+        bar.value = self.search.query if self.search else ""
+        bar.focus()
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self, event: Input.Submitted) -> None:
+        self._close_search_bar()
+        query = event.value
+        if not query:
+            self._clear_search()
+            return
+        self.search = Search(query, {side: self.docs[side].text for side in SIDES})
+        for side in SIDES:
+            self.view(side).set_search(self.search.hits[side])
+        if not any(self.search.hits.values()):
+            self.notify(f"Not found: {query}", severity="warning", markup=False)
+        else:
+            self._step_search(1)
+        self._update_status()
+
+    def _close_search_bar(self) -> None:
+        bar = self._bar
+        bar.remove_class("-shown")
+        self.view(self.side).focus()
+
+    def _step_search(self, direction: int) -> None:
+        search = self.search
+        assert search is not None
+        side = self.side
+        if not search.total(side) and search.total(other(side)):
+            side = other(side)
+            self.view(side).focus()
+            self.side = side
+        current = search.current(side)
+        on_screen = current is not None and self.view(side).is_visible(current)
+        hit = search.step(side, self._origin(side), direction, from_current=on_screen)
+        if hit is None:
+            self.notify("No hits")
+            return
+        view = self.view(side)
+        view.set_search_current(hit)
+        view.show_span(hit)
+        self._set_cursor(side, sentence_near(self.starts[side], hit.start))
+        self._update_status()
+
+    def _clear_search(self) -> None:
+        self.search = None
+        for side in SIDES:
+            self.view(side).set_search(())
+        self._update_status()
+
+    # -- entities --------------------------------------------------------------------------------
+
+    def action_entities(self) -> None:
+        """Show and focus the entity sidebar; hide it when it already has focus."""
+        panel = self._panel
+        mode = "narrow" if self.size.width < NARROW else "wide"
+        if panel.display and panel.has_focus_within:
+            self._sidebar[mode] = panel.display = False
+            self.view(self.side).focus()
+        else:
+            self._sidebar[mode] = panel.display = True
+            panel.focus()
+
+    def on_entity_panel_selected(self, message: EntityPanel.Selected) -> None:
+        same = self.entity is not None and (self.entity.label, self.entity.type) == (
+            message.entity.label,
+            message.entity.type,
+        )
+        if not same:
+            self._set_entity(message.entity)
+        self._step_mention(1)
+
+    def on_entity_panel_cleared(self, message: EntityPanel.Cleared) -> None:
+        self._set_entity(None)
+
+    def _set_entity(self, entity: Entity | None) -> None:
+        self.entity = entity
+        self.mention_index = {LEFT: -1, RIGHT: -1}
+        for side in SIDES:
+            self.view(side).set_mentions(entity.on(side) if entity else ())
+        self._update_status()
+
+    def _step_mention(self, direction: int) -> None:
+        """Step both panes to their next (or previous) mention of the chosen entity."""
+        if self.entity is None:
+            self.notify("Pick an entity in the sidebar first (e)")
+            return
+        for side in SIDES:
+            mentions = sorted(self.entity.on(side))
+            if not mentions:
+                continue
+            self.mention_index[side] = (self.mention_index[side] + direction) % len(mentions)
+            self.view(side).show_span(mentions[self.mention_index[side]])
+        self._update_status()
+
+    def action_next_mention(self) -> None:
+        self._step_mention(1)
+
+    def action_previous_mention(self) -> None:
+        self._step_mention(-1)
+
+    # -- threshold, copy, clear, help --------------------------------------------------------------
+
+    def action_threshold_up(self) -> None:
+        """Raise the match threshold (fewer, surer matches) and re-align."""
+        self._start_alignment(self.threshold + THRESHOLD_STEP)
+
+    def action_threshold_down(self) -> None:
+        """Lower the match threshold (more, looser matches) and re-align."""
+        self._start_alignment(self.threshold - THRESHOLD_STEP)
+
+    def action_copy(self) -> None:
+        """Copy the selected passage of the focused pane to the clipboard (OSC 52)."""
+        side, doc = self.side, self.docs[self.side]
+        if self.selected is not None and self.selected.spans(side):
+            text = " ".join(doc.slice(s) for s in sorted(self.selected.spans(side)))
+        elif self.cursor[side] is not None:
+            text = doc.slice(doc.sentences[self.cursor[side]].span)
+        else:
+            self.notify("Nothing selected to copy")
+            return
+        self.copy_to_clipboard(text)
+        self.notify(f"Copied {len(text)} characters from the {side} text")
+
+    def action_clear(self) -> None:
+        """Escape: close the search line, else end the search, else drop entity and selection."""
+        if self._bar.has_class("-shown"):
+            self._close_search_bar()
+        elif self.search is not None:
+            self._clear_search()
+        elif self.entity is not None:
+            self._set_entity(None)
+        else:
+            self._select(None, self.side)
+
+    def action_help(self) -> None:
+        """Show every key."""
+        sections = [("Reader", key_rows(self, self.BINDINGS)), ("Entity sidebar (when focused)", key_rows(self, EntityPanel.BINDINGS))]
+        self.push_screen(HelpScreen(sections))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        seen = set()
+        for binding in self.BINDINGS:
+            if binding.action in seen or binding.action == "quit":
+                continue
+            seen.add(binding.action)
+            key = self.get_key_display(Binding(binding.key.split(",")[0], binding.action))
+            yield SystemCommand(binding.description, f"key: {key}", getattr(self, f"action_{binding.action}"))
+
+    # -- titles and status -------------------------------------------------------------------------
+
+    def _update_titles(self) -> None:
+        for side in SIDES:
+            doc = self.docs[side]
+            shared = "aligning…" if self.aligning and self.computed is None else (
+                f"{self.prepared.shared_counts[side]} of {self.prepared.content_counts[side]} sentences shared"
+            )
+            title = Content.assemble((f"{side.upper()} ", "bold $text-muted"), (doc.title, "bold"), ("  ·  " + shared, "$text-muted"))
+            self._titles[side].update(title)
+
+    def _update_status(self) -> None:
+        if not self.is_mounted:
+            return
+        side = self.side
+        parts: list[Content | str] = []
+        total = len(self.prepared.navigator)
+        position = self.prepared.navigator.position(side, self.selected)
+        parts.append(f"match {position}/{total}" if position else f"{total} matches")
+        parts.append(f"threshold {self.threshold:.2f}" + (" aligning…" if self.aligning else ""))
+        index = self.cursor[side]
+        count = len(self.docs[side].sentences)
+        parts.append(f"{side} sentence {index + 1}/{count}" if index is not None else f"{side} pane")
+        if self.search is not None:
+            hits = self.search.total(side)
+            i = self.search.index[side]
+            where = f"{i + 1}/{hits}" if i is not None else f"{hits}"
+            parts.append(Content.assemble("“", (self.search.query, "bold"), f"” {where} {side}, {self.search.total(other(side))} {other(side)}"))
+        if self.entity is not None:
+            counts = " ".join(
+                f"{self.mention_index[s] + 1}/{len(self.entity.on(s))} {s}" for s in SIDES if self.entity.on(s)
+            )
+            parts.append(Content.assemble((self.entity.label, "bold"), " " + counts))
+        parts.append("link on" if self.link else "link off")
+        self._status.update(Content(" · ").join(Content(p) if isinstance(p, str) else p for p in parts))
+        self._progress.display = self.aligning
+
+
+def run_app(left: Document, right: Document, threshold: float) -> int:
+    """Open the reader on two documents; the exit code for the CLI."""
+    DiptychApp(left, right, threshold).run()
+    return 0

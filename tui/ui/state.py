@@ -1,0 +1,62 @@
+"""What the reader derives once from a Comparison (off the UI thread): orders, counts, highlight indexes."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from ..core.comparison import Comparison
+from ..core.model import LEFT, RIGHT, SIDES, Match, Span
+from .render import Intervals
+from .sync import Navigator
+
+
+def other(side: str) -> str:
+    return RIGHT if side == LEFT else LEFT
+
+
+def sentence_near(starts: list[int], offset: int) -> int | None:
+    """Index of the sentence holding `offset`, or of the last one starting before it (`starts` sorted)."""
+    if not starts:
+        return None
+    return max(0, bisect_right(starts, offset) - 1)
+
+
+def match_sentences(match: Match, side: str, starts: list[int]) -> tuple[int, ...]:
+    """The sentence indices a match covers on `side` (from the match, else from its spans)."""
+    if match.sentences(side):
+        return match.sentences(side)
+    found = {sentence_near(starts, span.start) for span in match.spans(side)}
+    return tuple(sorted(i for i in found if i is not None))
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A comparison plus everything the reader looks up per key press, built once per comparison."""
+
+    comparison: Comparison
+    navigator: Navigator
+    matched: dict[str, Intervals]
+    shared_counts: dict[str, int]
+    content_counts: dict[str, int]
+
+    @classmethod
+    def build(cls, comparison: Comparison) -> Prepared:
+        matched, shared, content = {}, {}, {}
+        for side in SIDES:
+            doc = comparison.doc(side)
+            matched[side] = Intervals(span for m in comparison.matches for span in m.spans(side))
+            starts = [s.start for s in doc.sentences]
+            in_match = {i for m in comparison.matches for i in match_sentences(m, side, starts)}
+            shared[side] = sum(1 for i in in_match if 0 <= i < len(doc.sentences) and not doc.sentences[i].boilerplate)
+            content[side] = sum(1 for s in doc.sentences if not s.boilerplate)
+        comparison.matches_for_sentence(LEFT, 0)  # builds its lookup table here, not on the first key
+        return cls(comparison, Navigator(comparison.matches), matched, shared, content)
+
+    def matches_at(self, side: str, sentence: int) -> list[Match]:
+        return self.comparison.matches_for_sentence(side, sentence)
+
+    def counterparts(self, side: str, sentence: int) -> list[tuple[Match, Span]]:
+        """Every (match, passage on the other side) linked to a sentence, in the other side's order."""
+        pairs = [(m, span) for m in self.matches_at(side, sentence) for span in m.spans(other(side))]
+        return sorted(pairs, key=lambda pair: pair[1].start)
