@@ -51,7 +51,8 @@ def _clusters(doc: Document) -> list[Cluster]:
     for c in names:
         if len(c.words) != 1:
             continue
-        if c.type == PERSON and c.votes[PERSON] >= c.votes[PLACE] + c.votes[ORG] and people.get(c.key):
+        other = c.votes[PLACE] + c.votes[ORG]
+        if (c.votes[PERSON] >= other or other < 1) and people.get(c.key):
             # An ambiguous short form ("Kim") goes to the namesake the text is most about.
             target = max(people[c.key], key=lambda f: (len(f.spans), -f.first))
             if len(c.spans) > 20 * len(target.spans):  # "Judah" x800 is not short for a one-off "Shuah Judah"
@@ -181,14 +182,14 @@ def link_entities(left: Document, right: Document) -> list[Entity]:
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(items)):
         groups[find(i)].append(i)
-    _join_short_forms(items, groups, union)
+    _join_short_forms(items, groups, find, union)
     final: dict[int, list[tuple[str, Cluster]]] = defaultdict(list)
     for i, item in enumerate(items):
         final[find(i)].append(item)
     return _ordered([_entity(m) for m in final.values()], (LEFT, RIGHT))
 
 
-def _join_short_forms(items: list, groups: dict[int, list[int]], union) -> None:
+def _join_short_forms(items: list, groups: dict[int, list[int]], find, union) -> None:
     """A surname or acronym one text uses alone joins the full name the other text gives."""
     full: dict[tuple[str, str], set[int]] = defaultdict(set)
     size = {root: sum(len(items[i][1].spans) for i in members) for root, members in groups.items()}
@@ -203,18 +204,24 @@ def _join_short_forms(items: list, groups: dict[int, list[int]], union) -> None:
         kind = _vote_type(votes)
         longest = max(cs, key=lambda c: len(c.words))
         if len(longest.words) == 1:
-            shorts.append((root, kind, longest.key))
+            # A bare word with only weak cues ("the Trump administration") may still be a surname.
+            if votes[PERSON] >= votes[PLACE] + votes[ORG] or votes[PLACE] + votes[ORG] < 1:
+                shorts.append((root, PERSON, longest.key))
+            if kind != PERSON:
+                shorts.append((root, kind, longest.key))
         elif kind == PERSON:
             for c in cs:
                 if len(c.words) >= 2:
                     full[PERSON, c.words[0]].add(root)
                     full[PERSON, c.words[-1]].add(root)
-        elif kind == ORG:
+        elif kind in (ORG, PLACE):  # "Elysee" for "Elysee Palace", "RIA" for "RIA Novosti"
             for c in cs:
                 if len(c.words) >= 2:
                     full[ORG, c.words[0]].add(root)
                     full[ORG, _initials(c.words)].add(root)
     for root, kind, key in shorts:
+        if find(root) != root:
+            continue
         cands = full.get((kind, key), set())
         if kind == PERSON and cands:
             target = max(cands, key=lambda r: (size[r], -r))

@@ -53,7 +53,8 @@ SEGMENT_RE = re.compile(r"[^:\[\]()\"“”|•—–]+")
 FIRST_RE = re.compile(r"[^\W_]")
 NUM_TAIL_RE = re.compile(r"\s(\d{1,3})(?=\s+(\w+))")
 COORD_RE = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?")
-OPENERS = frozenset(":\"“‘([{—–•*#>|¿¡")
+# After these a capital may only open a clause; "(Reuters)" and "[...]" are not among them.
+OPENERS = frozenset(":\"“‘—–•*#>|¿¡")
 _MASK_ANCHOR = re.compile(r"://|www\.|\.(?:com|org|net|ru|gov)/|@\w|\]\(")
 
 
@@ -166,13 +167,13 @@ def head_word(lw: list[str]) -> str:
 _PUNCT = "\"'“”‘’()[],.;:!?"
 
 
-def prev_words(masked: str, start: int) -> tuple[str, str]:
-    """The word before a name on its line, and the head of an "X of" right before it."""
+def prev_words(masked: str, start: int) -> tuple[str, str, str]:
+    """The word before a name on its line, the head of an "X of" before it, the word before a "the"."""
     line = masked[max(0, start - 40):start].rsplit("\n", 1)[-1]
     words = line.replace(",", " ").split()
     prev = words[-1].strip(_PUNCT).rsplit("-", 1)[-1].lower() if words else ""
-    of_head = words[-2].strip(_PUNCT).lower() if prev == "of" and len(words) > 1 else ""
-    return prev, of_head
+    before = words[-2].strip(_PUNCT).lower() if len(words) > 1 else ""
+    return prev, (before if prev == "of" else ""), (before if prev == "the" else "")
 
 
 def next_words(masked: str, end: int) -> tuple[str, str, bool]:
