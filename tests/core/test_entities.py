@@ -244,3 +244,24 @@ def test_link_gives_both_sides_keys():
     entities = link_entities(build_document("Paris is big.", "a"), build_document("Rome is old.", "b"))
     assert all(set(e.mentions) == {"left", "right"} for e in entities)
     assert {e.where for e in entities} == {"left", "right"}
+
+
+def test_business_story_datelines_titles_and_company_names():
+    text = ("Apple Shares Slide After iPhone Sales Miss Forecasts\n\n"
+            "CUPERTINO, California - Apple Inc. said on Thursday that iPhone revenue fell 8%. "
+            "Chief Executive Tim Cook blamed rival Huawei Technologies. Cook said demand would recover. "
+            "Shares of Apple fell in Cupertino.")
+    entities = extract_entities(build_document(text))
+    every = set().union(*(names(e) for e in entities))
+    assert not every & {"Shares", "Slide", "Sales", "Forecasts", "Apple Shares Slide", "Executive Tim Cook"}
+    assert find(entities, "Cook").label == "Tim Cook"
+    assert find(entities, "Apple").label == "Apple Inc" and find(entities, "Apple").type == "ORG"
+    assert find(entities, "Huawei Technologies").type == "ORG"
+    assert find(entities, "CUPERTINO").label == "Cupertino" and find(entities, "Cupertino").type == "PLACE"
+
+
+def test_dateline_source_in_parentheses_and_article_cue():
+    entities = extract_entities("PARIS (Reuters) - Ministers met in the Bundestag and the Kremlin.")
+    assert "Reuters" in labels(entities)
+    assert find(entities, "Kremlin").type != "PERSON"
+    assert find(entities, "Bundestag").type != "PERSON"

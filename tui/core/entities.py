@@ -57,8 +57,8 @@ def _clusters(doc: Document) -> list[Cluster]:
             target = max(people[c.key], key=lambda f: (len(f.spans), -f.first))
             if len(c.spans) > 20 * len(target.spans):  # "Judah" x800 is not short for a one-off "Shuah Judah"
                 continue
-        elif c.type == ORG and len(orgs.get(c.key, ())) == 1:
-            target = orgs[c.key][0]
+        elif (c.type == ORG or c.votes[PERSON] + other < 1) and len(orgs.get(c.key, ())) == 1:
+            target = orgs[c.key][0]  # "Apple" for "Apple Inc", "RIA" for "RIA Novosti"
         else:
             continue
         target.absorb(c)

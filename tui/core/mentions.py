@@ -155,7 +155,7 @@ class Scanner:
             w = m.group()
             wl = w.lower()
             if not w[0].isupper():
-                if wl not in STOP:
+                if wl not in STOP and not any(c.isupper() for c in w[1:]):  # "iPhone" is capitalised
                     return False
                 continue
             capitals += wl not in STOP
@@ -366,8 +366,7 @@ class Scanner:
         self._context(start, end, votes)
         return self._add(key, None, start, end, votes, surface)
 
-    @staticmethod
-    def _name_votes(surface: str, words: tuple[str, ...]) -> tuple[str, dict]:
+    def _name_votes(self, surface: str, words: tuple[str, ...]) -> tuple[str, dict]:
         """Votes a name earns by itself: gazetteer, head word, acronym, digits."""
         votes: dict = defaultdict(float)
         key = spelling_key(surface)
@@ -380,7 +379,8 @@ class Scanner:
             votes[ORG] += 3
         elif head in PLACE_HEADS:
             votes[PLACE] += 3
-        if surface.replace(".", "").replace("/", "").isupper() and key not in GAZ:
+        if (surface.replace(".", "").replace("/", "").isupper() and key not in GAZ
+                and not self.cap_all.get(surface.title())):  # "CUPERTINO" in a dateline is no acronym
             votes[ORG] += 2
         if DIGIT_RE.search(surface):
             votes[ORG] += 1
