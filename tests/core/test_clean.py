@@ -177,3 +177,12 @@ def test_general_rules_on_a_wire_style_page():
         "MOSCOW (AP) — Russia and China signed a long-term gas supply deal on Tuesday, the Kremlin said.",
         "The agreement runs for 30 years, officials said.", "Prices were not disclosed.",
     ]
+
+
+def test_site_phrases_in_news_prose_are_not_furniture():
+    text = (
+        "Five more countries will sign up to the treaty next year, diplomats said on Monday in Geneva.\n\n"
+        "Few economists subscribe to the view that rates will fall before the summer, a survey found.\n\n"
+        "Users who log in to the state portal can check their tax records online, the ministry said."
+    )
+    assert not any(s.boilerplate for s in build_document(text).sentences)

@@ -40,10 +40,11 @@ _BYLINE = re.compile(
 _QUOTED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"|«[^»\n]*»")
 # Phrases a site says to its visitors, never an article to its readers.
 _SITE_PHRASES = re.compile(
-    r"\b(?:click here|all rights reserved|cookie policy|use cookies|accept cookies|subscribe (?:to|now|for)"
-    r"|newsletter|sign up|log in|privacy policy|terms of (?:use|service)|follow us|download (?:our|the) app"
-    r"|enable javascript|your browser|please note|contact us|continues below|continue reading"
-    r"|copyright \d{4}|reproduction .{0,40}prohibited)\b|©",
+    r"\b(?:click here|all rights reserved|cookie policy|use cookies|accept cookies|our newsletter"
+    r"|(?:subscribe|sign up|register|log in) (?:now|today|here|for (?:our|free)|to our)|^(?:subscribe|sign up)\b"
+    r"|privacy policy|terms of (?:use|service)|follow us|download (?:our|the) app|enable javascript"
+    r"|your browser|please note|contact us|continues below|continue reading|copyright \d{4}"
+    r"|reproduction .{0,40}prohibited)\b|©",
     re.IGNORECASE,
 )
 _FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")
@@ -52,6 +53,11 @@ _SITE_NOUNS = frozenset(
     """content news journalists journalism site website app readers subscribers reporting coverage
     articles stories newsletter account email donate support press sharing liking commenting
     editorial audience""".split()
+)
+# A word of every site phrase: a set lookup that spares most lines the phrase regex.
+_PHRASE_WORDS = frozenset(
+    """click rights cookie cookies newsletter subscribe sign register log privacy terms follow app
+    javascript browser note contact continue continues copyright reproduction""".split()
 )
 # Words of page furniture: navigation, sharing, players, ads, widgets.
 _FURNITURE = frozenset(
@@ -121,33 +127,42 @@ def _is_player_residue(line: str) -> bool:
 
 
 def _speaks_as_site(line: str) -> bool:
-    """A publisher addressing its visitors: site phrases, or we/you with words about its content."""
-    if len(line) > _LONGEST_FURNITURE or _word_count(line) > 120:
+    """A publisher addressing its visitors: site phrases, or we/our with words about its content."""
+    if len(line) > _LONGEST_FURNITURE:
+        return False
+    found = _WORD.findall(line.lower())
+    if len(found) > 120:
+        return False
+    words = set(found)
+    phrase = "©" in line or not words.isdisjoint(_PHRASE_WORDS)
+    if not phrase and len(words & _SITE_NOUNS) < 2:
         return False
     unquoted = _QUOTED.sub(" ", line)
-    if _SITE_PHRASES.search(unquoted):
+    if phrase and _SITE_PHRASES.search(unquoted):
         return True
-    nouns = sum(1 for w in _words(unquoted) if w.lower() in _SITE_NOUNS)
-    return bool(_FIRST_PERSON.search(unquoted)) and nouns >= 2
+    unquoted_words = set(_WORD.findall(unquoted.lower()))
+    return len(unquoted_words & _SITE_NOUNS) >= 2 and bool(_FIRST_PERSON.search(unquoted))
 
 
 def _by_shape(line: str) -> bool:
     if len(line) > _LONGEST_FURNITURE:
         return False
+    if _is_link_line(line) or (line[0] in "—–-" and _HANDLE.search(line)):
+        return True
+    if _CREDIT.match(line) or _BYLINE.match(line) or _LABEL.match(line):
+        limit = 12 if _CREDIT.match(line) else 25 if _BYLINE.match(line) else 20
+        if _word_count(line) <= limit:
+            return True
+    if not _unpunctuated(line):
+        return False  # the rules below are for lines without final punctuation
     words = _words(line)
     if not words:
         return True
-    short = len(words) <= 6 and _unpunctuated(line)
     return (
-        _is_link_line(line)
-        or bool(_HANDLE.search(line) and line.lstrip().startswith(("—", "–", "-")))
-        or _is_player_residue(line)
+        _is_player_residue(line)
         or _is_menu_words(line, words)
-        or (short and (" / " in line or line.lstrip("•·*- ").lower().startswith(("by ",))))
-        or bool(_CREDIT.match(line) and len(words) <= 12)
-        or bool(_BYLINE.match(line) and len(words) <= 25)
-        or bool(_LABEL.match(line) and len(words) <= 20)
-        or bool(_unpunctuated(line) and _CAPTION.search(line))
+        or (len(words) <= 6 and (" / " in line or line.lstrip("•·*- ").lower().startswith("by ")))
+        or bool(_CAPTION.search(line))
         or (len(words) == 1 and line.endswith(":"))
     )
 
@@ -165,17 +180,18 @@ def _repeated(lines: list[str], marked: set[int]) -> None:
 
 
 def _short_unpunctuated(line: str) -> bool:
-    return _word_count(line) <= 3 and _unpunctuated(line) and not line.startswith(_OPENING_QUOTES)
+    return _unpunctuated(line) and not line.startswith(_OPENING_QUOTES) and _word_count(line) <= 3
 
 
 def _neighbours(lines: list[str], marked: set[int]) -> None:
     """Labels before furniture, runs of menu items, short lines between furniture."""
     n = len(lines)
     run: list[int] = []
-    for i, line in enumerate(lines + ["a long enough terminal line."]):
-        if i < n and _word_count(line) <= 2 and _unpunctuated(line):
+    for i, line in enumerate(lines):
+        if _unpunctuated(line) and _word_count(line) <= 2:
             run.append(i)
-            continue
+            if i + 1 < n:
+                continue
         if len(run) >= 3:
             marked.update(run)
         run = []
@@ -185,7 +201,7 @@ def _neighbours(lines: list[str], marked: set[int]) -> None:
                 continue
             after = i + 1 >= n or i + 1 in marked
             before = i == 0 or i - 1 in marked
-            if line.endswith(":") and _word_count(line) <= 3 and after:
+            if after and line.endswith(":") and _word_count(line) <= 3:
                 marked.add(i)
             elif _short_unpunctuated(line) and before and after:
                 marked.add(i)
