@@ -265,3 +265,9 @@ def test_dateline_source_in_parentheses_and_article_cue():
     assert "Reuters" in labels(entities)
     assert find(entities, "Kremlin").type != "PERSON"
     assert find(entities, "Bundestag").type != "PERSON"
+
+
+def test_cues_do_not_cross_sentences_but_abbreviated_titles_count():
+    entities = extract_entities("They met Huawei Technologies. Then Cook said no. Yesterday Mr. Brandt spoke to Dr. Okafor.")
+    assert find(entities, "Cook").type == "PERSON"
+    assert find(entities, "Brandt").type == "PERSON" and find(entities, "Okafor").type == "PERSON"

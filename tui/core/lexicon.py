@@ -171,7 +171,10 @@ def prev_words(masked: str, start: int) -> tuple[str, str, str]:
     """The word before a name on its line, the head of an "X of" before it, the word before a "the"."""
     line = masked[max(0, start - 40):start].rsplit("\n", 1)[-1]
     words = line.replace(",", " ").split()
-    prev = words[-1].strip(_PUNCT).rsplit("-", 1)[-1].lower() if words else ""
+    last = words[-1] if words else ""
+    if last.endswith((".", "!", "?", ";", ":")) and last.lower() not in TITLES and last.count(".") < 2:
+        return "", "", ""  # the word before belongs to another sentence ("Mr." and "U.S." do not end one)
+    prev = last.strip(_PUNCT).rsplit("-", 1)[-1].lower()
     before = words[-2].strip(_PUNCT).lower() if len(words) > 1 else ""
     return prev, (before if prev == "of" else ""), (before if prev == "the" else "")
 
