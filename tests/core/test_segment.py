@@ -110,3 +110,8 @@ def test_spaceless_run_is_cut_without_splitting_a_flag():
 def test_russian_abbreviations():
     text = "В 1991 г. Горбачёв ушёл в отставку. Потом всё изменилось."
     assert split(text) == ["В 1991 г. Горбачёв ушёл в отставку.", "Потом всё изменилось."]
+
+
+def test_list_numbers_do_not_end_sentences():
+    assert split("1. Kim arrives by train. Putin waits.") == ["1. Kim arrives by train.", "Putin waits."]
+    assert split("He left in 1991. Then he came back.") == ["He left in 1991.", "Then he came back."]

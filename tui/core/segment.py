@@ -75,6 +75,8 @@ def _ends_sentence(text: str, dot: int, following: str, floor: int) -> bool:
         return False
     if lowered in _BEFORE_NUMBER:
         return not following.isdigit()
+    if lowered.isdigit() and dot - len(token) == floor:
+        return False  # a list number: "1. First item"
     if len(lowered) == 1 and token[-1].isupper():
         return False  # an initial: "George W. Bush", "J. R. R. Tolkien"
     if "." in lowered and all(0 < len(part) <= 2 for part in lowered.split(".")):
