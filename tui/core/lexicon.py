@@ -20,7 +20,8 @@ ORG_HEADS = data.words("org_heads.txt")
 PLACE_HEADS = data.words("place_heads.txt")
 DEMONYMS = data.words("demonyms.txt")
 COMPASS = frozenset({"north", "south", "east", "west"})
-PLACE_PREPS = frozenset({"in", "to", "from", "near", "into", "across", "toward", "towards", "via", "outside", "visited"})
+PLACE_PREPS = frozenset({"in", "to", "from", "near", "into", "across", "toward", "towards", "via", "outside",
+                         "visited", "в", "во", "из"})
 ORG_AFTER = frozenset({"aide", "aides", "spokesman", "spokeswoman", "official", "officials"})
 SAY = frozenset({"said", "says", "told", "added"})
 # Modifiers an organisation's name gains or swaps over time (Far Eastern State/Federal University).
@@ -103,14 +104,24 @@ NUMBER_RE = re.compile(
     rf"|{_N}(?:\s{_SCALE})?\s(?P<noun>[a-z]{{3,}}s)\b"
     rf"|{_N}(?:\s{_SCALE}\b)?(?![\w%]|[.,]\d))"
 )
-WORD_NUMBER_RE = re.compile(
-    r"(?=[hmbt])(?:hundred|thousand|million|billion)\b"
-)
 WORD_NUMBER_BEFORE_RE = re.compile(
     r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty"
     r"|sixty|seventy|eighty|ninety|a|an|several|hundreds|thousands)[\s-]+$", re.IGNORECASE)
 
 _DASHES = str.maketrans({"‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "’": "'", "‘": "'", "\u00a0": " "})
+
+
+def scale_words(text: str) -> list[tuple[int, int]]:
+    """Where "hundred", "thousand", "million", "billion" stand as words (str.find beats a regex scan)."""
+    hits = []
+    for word in ("hundred", "thousand", "million", "billion"):
+        i = text.find(word)
+        while i >= 0:
+            end = i + len(word)
+            if (end == len(text) or not text[end].isalnum()) and (i == 0 or not text[i - 1].isalnum()):
+                hits.append((i, end))
+            i = text.find(word, end)
+    return sorted(hits)
 
 
 @lru_cache(maxsize=65536)

@@ -16,8 +16,8 @@ from .lexicon import (
     CAP_RE, COMMON, COMPASS, CONNECTORS, COORD_RE, DATE, DATE_RE, DEMONYMS, DIGIT_RE, FIRST_RE,
     GAP_RE, GAZ, LOWER_PART_RE, LOWER_RE, MONTHS, MONTH_PREPS, NUMBER, NUMBER_RE, NUM_TAIL_RE,
     OPENERS, ORG, ORG_AFTER, ORG_HEADS, PERSON, PERSON_CUES, PLACE, PLACE_HEADS, PLACE_PREPS, SAY,
-    SEGMENT_RE, STOP, TITLES, WEEKDAYS, WORD_NUMBER_BEFORE_RE, WORD_NUMBER_RE, WORD_RE,
-    date_key, head_word, is_common, mask, next_words, number_key, prev_words, spelling_key,
+    SEGMENT_RE, STOP, TITLES, WEEKDAYS, WORD_NUMBER_BEFORE_RE, WORD_RE,
+    date_key, head_word, is_common, mask, next_words, number_key, prev_words, scale_words, spelling_key,
 )
 from .model import Span
 
@@ -131,10 +131,10 @@ class Scanner:
                 end = m.start("noun") - 1
             if self._free(start, end):
                 self._add(number_key(self.masked[start:end]), NUMBER, start, end)
-        for m in WORD_NUMBER_RE.finditer(self.masked):
-            lead = WORD_NUMBER_BEFORE_RE.search(self.masked, max(0, m.start() - 12), m.start())
-            if lead and self._free(lead.start(), m.end()):
-                self._add(number_key(self.masked[lead.start():m.end()]), NUMBER, lead.start(), m.end())
+        for start, end in scale_words(self.masked):
+            lead = WORD_NUMBER_BEFORE_RE.search(self.masked, max(0, start - 12), start)
+            if lead and self._free(lead.start(), end):
+                self._add(number_key(self.masked[lead.start():end]), NUMBER, lead.start(), end)
 
     # --- names -------------------------------------------------------------------------------
 
