@@ -131,7 +131,9 @@ def _run_entities(argv: list[str]) -> int:
     if args.json:
         payload = {
             "version": 1,
-            "document": {"path": doc.path or doc.name, "title": doc.title, "length": len(doc.text)},
+            "document": {
+                "path": doc.path or doc.name, "title": doc.title, "encoding": doc.encoding, "length": len(doc.text),
+            },
             "entities": [e.to_dict() for e in entities],
         }
         text = json.dumps(payload, ensure_ascii=False, indent=1) + "\n"

@@ -89,6 +89,7 @@ def test_hostile_text_is_data(tmp_path):
 def test_entities_json(tmp_path):
     data = ok_json(run("entities", MOSCOW, "--json"))
     assert data["version"] == 1 and data["document"]["title"].startswith("North Korea's Kim Jong Un")
+    assert data["document"]["encoding"] == "utf-8"
     assert isinstance(data["entities"], list)
 
 
