@@ -172,8 +172,8 @@ class Scanner:
         toks: list[list] = []  # [start, end, word, sentence, ambiguous, in_title]
         cap_mid: Counter = Counter()
         cap_all = self.cap_all
-        sentences, taken, titles = self.sentences, self.taken, self._title_cache
-        n_sent, sent_ix = len(sentences), 0
+        sent_starts, taken, titles = self.sent_starts, self.taken, self._title_cache
+        n_sent, sent_ix = len(sent_starts), 0
         for m in CAP_RE.finditer(masked):
             start, word = m.start(), m.group()
             if taken[start] or word.lower() in STOP:
@@ -182,7 +182,7 @@ class Scanner:
                 cut = LOWER_PART_RE.search(word)
                 if cut:
                     word = word[: cut.start()]
-            while sent_ix + 1 < n_sent and sentences[sent_ix + 1].start <= start:
+            while sent_ix + 1 < n_sent and sent_starts[sent_ix + 1] <= start:
                 sent_ix += 1
             p = start - 1
             while p >= 0 and masked[p] in " \t\n":
@@ -226,7 +226,7 @@ class Scanner:
 
     def _joins(self, a: list, b: list) -> tuple | None:
         """How token `a` runs on into `b`: (True, connector element or None), or None."""
-        if a[3] != b[3] or a[5] != b[5]:
+        if b[0] - a[1] > 12 or a[3] != b[3] or a[5] != b[5]:
             return None
         m = GAP_RE.fullmatch(self.masked, a[1], b[0])
         if not m or (m.group(1) and len(a[2]) != 1):
