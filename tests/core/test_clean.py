@@ -186,3 +186,16 @@ def test_site_phrases_in_news_prose_are_not_furniture():
         "Users who log in to the state portal can check their tax records online, the ministry said."
     )
     assert not any(s.boilerplate for s in build_document(text).sentences)
+
+
+def test_read_more_labels_and_russian_furniture():
+    page = "\n\n".join([
+        "Путин встретился с Ким Чен Ыном во Владивостоке в четверг, сообщили в Кремле журналистам.",
+        "Фото: Михаил Метцель / ТАСС",
+        "Читайте также: Ким Чен Ын прибыл в Россию на бронепоезде",
+        "Реклама",
+        "Read more: Kim's armoured train crosses into Russia",
+        "Переговоры продолжались около двух часов, после чего лидеры вышли к прессе.",
+    ])
+    doc = build_document(page)
+    assert [s.boilerplate for s in doc.sentences] == [False, True, True, True, True, False]

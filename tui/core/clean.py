@@ -27,11 +27,14 @@ _CAPTION = re.compile(
     re.IGNORECASE,
 )
 _CREDIT = re.compile(
-    r"^(?:photo|image|picture|video|credit|source)s?(?: source| caption| credit)?\s*(?::|,|by\b)", re.IGNORECASE
+    r"^(?:(?:photo|image|picture|video|credit|source)s?(?: source| caption| credit)?|фото|видео|источник)"
+    r"\s*(?::|,|by\b)",
+    re.IGNORECASE,
 )
 # Lines that label page metadata: times of publication, tag lists.
 _LABEL = re.compile(
-    r"^(?:(?:last |first )?(?:updated|published|posted)\b|(?:tags|topics|filed under|see also|more on)\s*:)",
+    r"^(?:(?:last |first )?(?:updated|published|posted)\b|(?:tags|topics|filed under|see also|more on|read more"
+    r"|read also|related(?: articles?| stories| coverage)?|watch|listen|читайте также|смотрите также)\s*:)",
     re.IGNORECASE,
 )
 _BYLINE = re.compile(
@@ -68,7 +71,7 @@ _FURNITURE = frozenset(
     videos audio image images photo photos gallery play pause mute unmute embed copyright cookies
     facebook twitter telegram whatsapp instagram youtube linkedin reddit rss podcast download app
     feedback contact newsletter follow tags topics trending popular latest main content messenger
-    copy""".split()
+    copy реклама поделиться подписаться комментарии читать далее фото видео""".split()
 )
 _NEUTRAL = frozenset("no the this to of".split())
 _FOOTER_SHORT = 25
