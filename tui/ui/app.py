@@ -55,27 +55,27 @@ class DiptychApp(App[int]):
     BINDINGS = [
         Binding("n", "next", "Next"),
         Binding("N", "previous", "Prev"),
+        Binding("slash", "search", "Search"),
+        Binding("e", "entities", "Entities"),
+        Binding("question_mark", "help", "Help"),
+        Binding("q", "quit", "Quit"),
+        Binding("tab", "switch_pane", "Pane", priority=True),
+        Binding("plus,equals_sign", "threshold_up", "Stricter"),
+        Binding("minus", "threshold_down", "Looser"),
         Binding("right_square_bracket", "next_match", "Next match", show=False),
         Binding("left_square_bracket", "previous_match", "Previous match", show=False),
         Binding("j,down", "cursor_down", "Next passage", show=False),
         Binding("k,up", "cursor_up", "Previous passage", show=False),
         Binding("o", "other_counterpart", "Other counterpart", show=False),
-        Binding("tab", "switch_pane", "Pane", priority=True),
         Binding("g,home", "top", "Top", show=False),
         Binding("G,end", "bottom", "Bottom", show=False),
         Binding("pagedown,space", "page_down", "Page down", show=False),
         Binding("pageup,b", "page_up", "Page up", show=False),
-        Binding("slash", "search", "Search"),
-        Binding("e", "entities", "Entities"),
         Binding("m", "next_mention", "Next mention", show=False),
         Binding("M", "previous_mention", "Previous mention", show=False),
-        Binding("plus,equals_sign", "threshold_up", "Stricter"),
-        Binding("minus", "threshold_down", "Looser"),
         Binding("s", "toggle_link", "Scroll link", show=False),
         Binding("c", "copy", "Copy passage", show=False),
         Binding("escape", "clear", "Clear search/selection", show=False),
-        Binding("question_mark", "help", "Help"),
-        Binding("q", "quit", "Quit"),
     ]
 
     def __init__(
@@ -132,6 +132,7 @@ class DiptychApp(App[int]):
         self._status = self.query_one("#status", Static)
         self._progress = self.query_one("#progress", ProgressBar)
         self._titles = {side: self.query_one(f"#{side}-title", Static) for side in SIDES}
+        self._footer = self.query_one(Footer)
         self.view(LEFT).focus()
         self._panel.set_comparison(None)
         self._update_layout(self.size.width)
@@ -147,6 +148,7 @@ class DiptychApp(App[int]):
             return
         narrow = width < NARROW
         self._views[LEFT].screen.set_class(narrow, "-narrow")
+        self._footer.compact = narrow
         self._panel.display = self._sidebar["narrow" if narrow else "wide"]
 
     def view(self, side: str) -> ArticleView:
@@ -561,7 +563,7 @@ class DiptychApp(App[int]):
                 f"{self.prepared.shared_counts[side]} of {self.prepared.content_counts[side]} sentences shared"
             )
             title = Content.assemble((f"{side.upper()} ", "bold $text-muted"), (doc.title, "bold"), ("  ·  " + shared, "$text-muted"))
-            self._titles[side].update(title)
+            self._titles[side].update(title, layout=False)
 
     def _update_status(self) -> None:
         if not self.is_mounted:
@@ -586,8 +588,9 @@ class DiptychApp(App[int]):
             )
             parts.append(Content.assemble((self.entity.label, "bold"), " " + counts))
         parts.append("link on" if self.link else "link off")
-        self._status.update(Content(" · ").join(Content(p) if isinstance(p, str) else p for p in parts))
-        self._progress.display = self.aligning
+        self._status.update(Content(" · ").join(Content(p) if isinstance(p, str) else p for p in parts), layout=False)
+        if self._progress.display != self.aligning:
+            self._progress.display = self.aligning
 
 
 def run_app(left: Document, right: Document, threshold: float) -> int:

@@ -45,14 +45,14 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         height: 1fr;
         background: $surface;
         scrollbar-size-vertical: 1;
-        & > .article--boilerplate { color: $text-disabled; text-style: italic; }
+        & > .article--boilerplate { color: $text-muted; text-style: italic; }
         & > .article--matched { background: $primary 22%; }
         & > .article--cursor { background: $foreground 10%; }
-        & > .article--selected { background: $accent 38%; color: $text; }
+        & > .article--selected { background: $accent 38%; }
         & > .article--shared { text-style: bold underline; }
         & > .article--mention { background: $secondary 45%; text-style: underline; }
         & > .article--search { background: $warning 45%; }
-        & > .article--search-current { background: $warning; color: $background; text-style: bold; }
+        & > .article--search-current { background: $warning 70%; text-style: bold reverse; }
         & > .article--gutter { color: $primary; }
         & > .article--gutter-selected { color: $accent; text-style: bold; }
         & > .article--gutter-cursor { color: $text; text-style: bold; }
@@ -235,7 +235,10 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             background = background + styles.background
             colors["bgcolor"] = background.rich_color
         if partial.color is not None:
-            colors["color"] = (background + styles.color).rich_color
+            color = styles.color
+            if styles.auto_color:  # "auto" means: whatever contrasts with what it is drawn on
+                color = background.get_contrast_text(color.a)
+            colors["color"] = (background + color).rich_color
         return partial + Style(**colors) if colors else partial
 
     def render_line(self, y: int) -> Strip:
