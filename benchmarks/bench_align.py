@@ -38,8 +38,9 @@ def child_run(cmd: list[str]) -> None:
     start = time.perf_counter()
     code = subprocess.run(cmd, stdout=subprocess.DEVNULL).returncode
     seconds = time.perf_counter() - start
-    rss_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    print(json.dumps({"seconds": seconds, "rss_mb": rss_mb, "code": code}))
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    print(json.dumps({"seconds": seconds, "cpu": usage.ru_utime + usage.ru_stime, "rss_mb": usage.ru_maxrss / 1024,
+                      "code": code}))
 
 
 def child_phases(a: str, b: str) -> None:
@@ -115,11 +116,12 @@ def main() -> None:
             phases = json.loads(subprocess.run([sys.executable, __file__, "--child-phases", a, b], capture_output=True,
                                                text=True, check=True).stdout)
             seconds = statistics.median(r["seconds"] for r in results)
+            cpu = statistics.median(r["cpu"] for r in results)
             rss = max(r["rss_mb"] for r in results)
             times[(pair["difficulty"], piece)] = seconds
             links = links_from_json(payload)
             recall, precision, _made = verse_scores(links, lv, rv)
-            row = dict(pair=pair["difficulty"], piece=piece, verses=info["verses"], seconds=seconds, rss=rss,
+            row = dict(pair=pair["difficulty"], piece=piece, verses=info["verses"], seconds=seconds, cpu=cpu, rss=rss,
                        phases=phases, recall=recall, precision=precision, matches=len(payload["matches"]))
             if not args.no_baseline:
                 full = piece == "mark"
@@ -137,14 +139,15 @@ def main() -> None:
 
 
 def print_row(row: dict, flush: bool = False) -> None:
-    print(f"# {row['pair']} {row['piece']}: {row['seconds']:.2f}s rss {row['rss']:.0f}MB "
+    print(f"# {row['pair']} {row['piece']}: {row['seconds']:.2f}s (cpu {row['cpu']:.2f}s) rss {row['rss']:.0f}MB "
           f"recall {row['recall']:.3f} precision {row['precision']:.3f} phases "
           + " ".join(f"{k} {v:.2f}" for k, v in row["phases"].items()), file=sys.stderr, flush=flush)
 
 
 def print_table(rows: list[dict], times: dict) -> None:
-    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}, {time.strftime('%Y-%m-%d')}")
-    print("| pair | piece | verses | `diptych --json` median s | peak RSS MB | load / align / entities / JSON s "
+    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}, {time.strftime('%Y-%m-%d')}, "
+          f"load average at the end {os.getloadavg()[0]:.1f}")
+    print("| pair | piece | verses | `diptych --json` median s (CPU s) | peak RSS MB | load / align / entities / JSON s "
           "| recall | precision | baseline recall / precision | baseline s | baseline measured on |")
     print("|---|---|---:|---:|---:|---|---:|---:|---|---:|---|")
     for r in rows:
@@ -155,7 +158,7 @@ def print_table(rows: list[dict], times: dict) -> None:
             base = f"{r['base'][0]:.3f} / {r['base'][1]:.3f}"
             if "same_sample" in r:
                 same = f"(diptych on that sample: {r['same_sample'][0]:.3f} / {r['same_sample'][1]:.3f})"
-        print(f"| {r['pair']} | {r['piece']} | {r['verses']} | {r['seconds']:.2f} | {r['rss']:.0f} | {phases} | "
+        print(f"| {r['pair']} | {r['piece']} | {r['verses']} | {r['seconds']:.2f} ({r['cpu']:.2f}) | {r['rss']:.0f} | {phases} | "
               f"{r['recall']:.3f} | {r['precision']:.3f} | {base} | {r.get('base_seconds', 0):.1f} | "
               f"{r.get('base_how', '-')} {same if same != '-' else ''} |")
     for pair in sorted({p for p, _ in times}):

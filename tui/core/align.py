@@ -36,6 +36,7 @@ INDEX_FRACTION = 0.005  # keys in more than this share of units (and more than I
 INDEX_MIN = 60
 INDEX_MAX = 150  # so that the work grows with the number of units, not with its square
 TOP_CANDIDATES = 6  # per unit and direction, ranked by shared rare keys, before exact scoring
+CANDIDATE_SHARE = 0.5  # ... and sharing at least this share of the best one's count
 MAX_COUNTERPARTS = 3
 KEEP = 4  # pairs ranked below this for both their units cannot win a place
 DISTINCT = 0.5  # share of a further counterpart's evidence that must be new
@@ -152,7 +153,7 @@ class Aligner:
         self.rsets = [_set(seq, map(encode, dates)) for seq, dates in zip(self.rseq, right.dates)]
         self.lbig = [_bigrams(seq) for seq in self.lseq]
         self.rbig = [_bigrams(seq) for seq in self.rseq]
-        left.keys = right.keys = []
+        left.keys = right.keys = []  # the ids above replace them; on a 4 MB text they weigh ~100 MB
         df = Counter(chain.from_iterable(self.lsets))
         df.update(chain.from_iterable(self.rsets))
         n = len(self.lsets) + len(self.rsets)
@@ -175,8 +176,8 @@ class Aligner:
         self._weight, self._content = weight.__getitem__, content.__getitem__
         # A phrase of names only ("Kim Jong") is one name, not a phrase.
         self._phrase = lambda p: weight[p >> _BITS] + weight[p & _LOW] if content[p >> _BITS] or content[p & _LOW] else 0.0
-        self.lweight = [sum(weight[t] for t in s) for s in self.lsets]
-        self.rweight = [sum(weight[t] for t in s) for s in self.rsets]
+        self.lweight = [sum(map(self._weight, s)) for s in self.lsets]
+        self.rweight = [sum(map(self._weight, s)) for s in self.rsets]
 
     def _candidates(self) -> set[Pair]:
         """Pairs sharing rare keys, from posting lists; each unit keeps its best few per direction."""
@@ -352,9 +353,9 @@ class Aligner:
 
 
 def _best(counts: Counter[int]) -> list[int]:
-    """The units sharing the most rare keys, down to half the best count."""
+    """The units sharing the most rare keys, down to a share of the best count."""
     top = counts.most_common(TOP_CANDIDATES)
-    floor = (top[0][1] + 1) // 2 if top else 0
+    floor = math.ceil(top[0][1] * CANDIDATE_SHARE) if top else 0
     return [unit for unit, count in top if count >= floor]
 
 
