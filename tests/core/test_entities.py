@@ -271,3 +271,13 @@ def test_cues_do_not_cross_sentences_but_abbreviated_titles_count():
     entities = extract_entities("They met Huawei Technologies. Then Cook said no. Yesterday Mr. Brandt spoke to Dr. Okafor.")
     assert find(entities, "Cook").type == "PERSON"
     assert find(entities, "Brandt").type == "PERSON" and find(entities, "Okafor").type == "PERSON"
+
+
+def test_one_word_spelling_variants_link_unless_one_text_has_both():
+    left = build_document("Then Bartimaeus spoke to the crowd.", "a")
+    right = build_document("Then Bartimeus spoke to them.", "b")
+    assert find(link_entities(left, right), "Bartimeus").where == "both"
+    both = build_document("Then Johnston met Johnson.", "c")
+    entities = link_entities(both, build_document("Later Johnson left.", "d"))
+    assert find(entities, "Johnston").where == "left"
+    assert find(entities, "Johnson").where == "both"

@@ -19,6 +19,11 @@ from .model import ENTITY_TYPES, LEFT, RIGHT, Entity, Span
 _span_order = attrgetter("start", "end")
 
 
+def _sureness(c: Cluster) -> float:
+    """How strongly, per mention, the cues back the cluster's type ("to Peter" is weak, a country strong)."""
+    return max(c.votes.values(), default=0) / max(1, len(c.spans))
+
+
 def _vote_type(votes: Counter) -> str:
     best = max(votes.items(), key=lambda kv: (kv[1], kv[0] == ORG, kv[0] == PLACE), default=None)
     return best[0] if best and best[1] > 0 else PERSON
@@ -147,7 +152,9 @@ def link_entities(left: Document, right: Document) -> list[Entity]:
                 j = owner.get(k)
                 if j is not None:
                     other = items[j][1]
-                    if " " in k or other.type == c.type or not other.votes or not c.votes:
+                    # One word typed differently on the two sides merges unless both are sure.
+                    weak = min(_sureness(other), _sureness(c)) < 1.5
+                    if " " in k or other.type == c.type or weak:
                         union(i, j)
     names = [i for i, (_, c) in enumerate(items) if c.kind is None]
     blocks: dict[str, list[int]] = defaultdict(list)
@@ -179,6 +186,7 @@ def link_entities(left: Document, right: Document) -> list[Entity]:
                            and reduced[LEFT, core] == 1 and reduced[RIGHT, core] == 1)
                 if generic or _similar(c.words, d.words):
                     union(i, j)
+    _link_one_word_variants(items, find, union)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(items)):
         groups[find(i)].append(i)
@@ -187,6 +195,24 @@ def link_entities(left: Document, right: Document) -> list[Entity]:
     for i, item in enumerate(items):
         final[find(i)].append(item)
     return _ordered([_entity(m) for m in final.values()], (LEFT, RIGHT))
+
+
+def _link_one_word_variants(items: list, find, union) -> None:
+    """One-word names spelled differently ("Alphaeus"/"Alpheus"): same type, same start, close."""
+    keys = {side: {c.key for s, c in items if s == side} for side in (LEFT, RIGHT)}
+    blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, (side, c) in enumerate(items):
+        if side == RIGHT and c.kind is None and len(c.words) == 1 and len(c.key) >= 6:
+            blocks[c.key[:2], c.type].append(i)
+    for i, (side, c) in enumerate(items):
+        if side != LEFT or c.kind is not None or len(c.words) != 1 or len(c.key) < 6:
+            continue
+        for j in blocks.get((c.key[:2], c.type), ()):
+            d = items[j][1]
+            # Both spellings in one text would mean two names, not one spelled two ways.
+            if (find(i) != find(j) and d.key not in keys[LEFT] and c.key not in keys[RIGHT]
+                    and ratio(c.key, d.key) >= 88):
+                union(i, j)
 
 
 def _join_short_forms(items: list, groups: dict[int, list[int]], find, union) -> None:

@@ -308,7 +308,7 @@ class Scanner:
                 return
         if hi - lo == 1:
             w, wl = words[lo], lw[lo]
-            if wl in COMPASS or (not w.isupper() and (wl in COMMON or self.lower.get(wl, 0) > self.cap_all[w])):
+            if wl in COMPASS or (not w.isupper() and (wl in COMMON or self.lower.get(wl, 0) >= self.cap_all[w])):
                 return
             parts = w.split("-")
             if len(parts) > 1 and all(p[:1].isupper() and p.isalpha() for p in parts) and spelling_key(w) not in GAZ:
