@@ -29,9 +29,6 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-# Well-formed multi-byte UTF-8 sequences: many of them beside a few bad bytes mean damaged
-# UTF-8, not a legacy encoding.
-_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 # When several legacy encodings read the bytes equally well, the ones the web uses most win.
 _PREFERRED = (
     "cp1252", "cp1251", "gb18030", "cp932", "cp949", "big5", "cp1256", "cp1250",
@@ -111,7 +108,9 @@ def _legacy(data: bytes) -> tuple[str, str] | None:
 
 
 def decode(data: bytes, name: str = "input") -> tuple[str, str, int]:
-    """Decode bytes; returns (text, encoding, bytes replaced). BOM, UTF-8, then a detected encoding."""
+    """Decode bytes; returns (text, encoding, bytes replaced). BOM, UTF-8, then a detected encoding.
+
+    More well-formed multi-byte characters than bad bytes means damaged UTF-8, not a legacy encoding."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
@@ -134,7 +133,8 @@ def decode(data: bytes, name: str = "input") -> tuple[str, str, int]:
         pass
     text = data.decode("utf-8", errors="replace")
     bad = text.count("\ufffd") - data.count("\ufffd".encode())
-    if encoding == "utf-8-sig" or bad <= len(_UTF8_MULTIBYTE.findall(data)):
+    well_formed = len(text) - len(text.encode("ascii", "ignore")) - bad
+    if encoding == "utf-8-sig" or bad <= well_formed:
         return text, encoding, bad
     legacy = _legacy(data)
     if legacy is None:
