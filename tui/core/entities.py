@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from operator import attrgetter
 
 from rapidfuzz.fuzz import ratio
 
@@ -14,9 +13,6 @@ from .document import Document, as_document
 from .lexicon import CONNECTORS, GENERIC, ORG, PERSON, PLACE, STOP, spelling_key
 from .mentions import Cluster, Scanner
 from .model import ENTITY_TYPES, LEFT, RIGHT, Entity, Span
-
-
-_span_order = attrgetter("start", "end")
 
 
 def _sureness(c: Cluster) -> float:
@@ -74,7 +70,7 @@ def _clusters(doc: Document) -> list[Cluster]:
         for m in re.finditer(r"[^-]+", word):
             target = by_key.get(spelling_key(m.group()))
             if target is not None:
-                target.spans.append(Span(start + m.start(), start + m.end()))
+                target.spans.append((start + m.start(), start + m.end()))
                 target.content |= not scanner._boiler(start)
     return clusters
 
@@ -89,7 +85,7 @@ def _entity(members: list[tuple[str, Cluster]]) -> Entity | None:
         return None
     forms: Counter = Counter()
     votes: Counter = Counter()
-    mentions: dict[str, set[Span]] = {LEFT: set(), RIGHT: set()}
+    mentions: dict[str, set[tuple[int, int]]] = {LEFT: set(), RIGHT: set()}
     kind = None
     for side, c in members:
         forms.update(c.forms)
@@ -99,7 +95,7 @@ def _entity(members: list[tuple[str, Cluster]]) -> Entity | None:
     label = _label(forms)
     aliases = tuple(sorted((f for f in forms if f != label), key=lambda f: (-forms[f], f)))
     return Entity(label, kind or _vote_type(votes), aliases,
-                  {side: tuple(sorted(spans, key=_span_order)) for side, spans in mentions.items()})
+                  {side: tuple(Span(a, b) for a, b in sorted(spans)) for side, spans in mentions.items()})
 
 
 def _ordered(entities: list[Entity | None], sides: tuple[str, ...]) -> list[Entity]:

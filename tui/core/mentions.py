@@ -19,7 +19,6 @@ from .lexicon import (
     SEGMENT_RE, STOP, TITLES, WEEKDAYS, WORD_NUMBER_BEFORE_RE, WORD_RE,
     date_key, head_word, is_common, mask, next_words, number_key, prev_words, scale_words, spelling_key,
 )
-from .model import Span
 
 _ODD_SPACE = re.compile(r"\s\s|[^\S ]")
 
@@ -31,7 +30,7 @@ class Cluster:
     key: str
     kind: str | None
     first: int
-    spans: list[Span] = field(default_factory=list)
+    spans: list[tuple[int, int]] = field(default_factory=list)  # (start, end): Spans are made once, at the end
     forms: Counter = field(default_factory=Counter)
     votes: Counter = field(default_factory=Counter)
     keys: set[str] = field(default_factory=set)
@@ -96,7 +95,7 @@ class Scanner:
         cluster = self.clusters.get(key)
         if cluster is None:
             cluster = self.clusters[key] = Cluster(key, kind, start, keys={key})
-        cluster.spans.append(Span(start, end))
+        cluster.spans.append((start, end))
         cluster.forms[surface or " ".join(self.text[start:end].split())] += 1
         if votes:
             for t, v in votes.items():
@@ -221,7 +220,7 @@ class Scanner:
                     if prev_cluster is not None and start - prev_end < 12 and COORD_RE.fullmatch(masked, prev_end, start):
                         cluster.links.append(prev_cluster)
                         prev_cluster.links.append(cluster)
-                    prev_end, prev_cluster = cluster.spans[-1].end, cluster
+                    prev_end, prev_cluster = cluster.spans[-1][1], cluster
                 run = []
 
     def _joins(self, a: list, b: list) -> tuple | None:
