@@ -186,15 +186,20 @@ class Scanner:
             p = start - 1
             while p >= 0 and masked[p] in " \t\n":
                 p -= 1
-            segs = titles.get(sent_ix)
-            if segs is None and n_sent:
-                segs = self._title_segments(sent_ix)
-            title = bool(segs) and any(a <= start < b for a, b in segs)
-            amb = title or start in starts or p < 0 or masked[p] in OPENERS
-            toks.append([start, start + len(word), word, sent_ix, amb, title])
+            amb = start in starts or p < 0 or masked[p] in OPENERS
+            toks.append([start, start + len(word), word, sent_ix, amb, False])
             cap_all[word] += 1
-            if not amb:
-                cap_mid[word] += 1
+        # Headline case needs three capitalised words in one sentence: only such sentences are checked.
+        per_sentence = Counter(t[3] for t in toks)
+        for t in toks:
+            if n_sent and per_sentence[t[3]] >= 3:
+                segs = titles.get(t[3])
+                if segs is None:
+                    segs = self._title_segments(t[3])
+                if segs and any(a <= t[0] < b for a, b in segs):
+                    t[4] = t[5] = True
+            if not t[4]:
+                cap_mid[t[2]] += 1
         joins = [self._joins(toks[i], toks[i + 1]) for i in range(len(toks) - 1)] + [None]
         ok = [self._evidence(i, toks, joins, cap_mid) for i in range(len(toks))]
         run: list[int] = []
