@@ -223,3 +223,75 @@ async def test_every_action_is_in_the_command_palette(long_pair, make_app, settl
         titles = {c.title for c in app.get_system_commands(app.screen)}
         described = {b.description for b in app.BINDINGS if b.action != "quit"}
         assert described <= titles
+
+
+async def test_other_counterpart_cycles_every_linked_passage(make_app, hand_comparison, settle) -> None:
+    text = "Headline For The Test Story\n\n" + "\n\n".join(
+        f"Paragraph {i} says the ferry to Tallinn left at {i} o'clock sharp." for i in range(30)
+    )
+    left, right = build_document(text, "l"), build_document(text, "r")
+    # Left sentence 1 is linked to right 1 (one match) and to right 20 and 29 (another, two spans).
+    comparison = hand_comparison(left, right, [([1], [1], 0.9), ([1], [20, 29], 0.8)])
+    app = make_app(left, right, comparison)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "j")
+        assert app.selected.id == 0 and app.counterpart == right.sentences[1].span
+        shown = []
+        for _ in range(3):
+            await pilot.press("o")
+            shown.append(right.sentence_at(app.counterpart.start).index)
+            assert line_visible(app.view("right"), app.counterpart.start)
+        assert shown == [20, 29, 1]
+        assert app.selected.id == 0  # back to the first
+
+
+async def test_copy_puts_the_selected_passage_on_the_clipboard(long_pair, make_app, settle) -> None:
+    left, right, comparison = long_pair
+    app = make_app(left, right, comparison)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("n", "c")
+        assert app.clipboard == left.slice(comparison.matches[0].left[0])
+        await pilot.press("tab", "c")
+        assert app.clipboard == right.slice(comparison.matches[0].right[0])
+
+
+async def test_keys_work_while_the_alignment_is_still_running(long_pair, settle) -> None:
+    import threading
+
+    left, right, comparison = long_pair
+    release = threading.Event()
+
+    def slow_compare(l, r, threshold, progress=None):
+        progress(0.5)
+        release.wait(10)
+        return comparison
+
+    app = DiptychApp(left, right, 0.0, theme="textual-dark", compare_fn=slow_compare)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        assert app.aligning and "aligning" in status(app)
+        await pilot.press("j", "j", "pagedown")
+        assert app.cursor["left"] is not None and app.view("left").scroll_y > 0
+        await pilot.press("n")  # nothing to step to yet: a notice, no crash
+        release.set()
+        await settle(pilot)
+        assert not app.aligning and len(app.comparison.matches) == 40
+        await pilot.press("n")
+        assert app.selected is not None
+
+
+async def test_theme_change_repaints_with_the_new_colours(long_pair, make_app, settle) -> None:
+    left, right, comparison = long_pair
+    app = make_app(left, right, comparison)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        view = app.view("left")
+        line = view.line_of(comparison.matches[0].left[0].start) - int(view.scroll_y)
+        dark = view.render_line(line)
+        app.theme = "textual-light"
+        await pilot.pause()
+        light = view.render_line(line)
+        assert dark.text == light.text
+        assert [s.style.bgcolor for s in dark] != [s.style.bgcolor for s in light]

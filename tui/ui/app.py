@@ -21,6 +21,7 @@ from ..core.model import LEFT, RIGHT, SIDES, Entity, Match, Span
 from .article_view import ArticleView
 from .entity_panel import EntityPanel
 from .help import HelpScreen, key_rows
+from .offload import PROCESS_THRESHOLD, AlignmentProcess
 from .search import Search, SearchBar
 from .state import Prepared, match_sentences, other, sentence_near
 from .sync import ScrollLink
@@ -89,6 +90,7 @@ class DiptychApp(App[int]):
         """`compare_fn` replaces `tui.core.compare` (tests pass a comparison built by hand)."""
         super().__init__()
         self._compare = compare_fn
+        self._process: AlignmentProcess | None = None
         if theme is not None:
             self.theme = theme
         self.docs = {LEFT: left, RIGHT: right}
@@ -140,6 +142,10 @@ class DiptychApp(App[int]):
         self._update_status()
         self._align(self.threshold)
 
+    def on_unmount(self) -> None:
+        if self._process is not None:
+            self._process.close()
+
     def on_resize(self, event: events.Resize) -> None:
         self._update_layout(event.size.width)
 
@@ -171,12 +177,20 @@ class DiptychApp(App[int]):
                 self.post_message(Progress(fraction))
 
         base = self.computed
+        left, right = self.docs[LEFT], self.docs[RIGHT]
         if self._compare is not None:
-            comparison = self._compare(self.docs[LEFT], self.docs[RIGHT], threshold, progress=progress)
-        elif base is not None and hasattr(base, "with_threshold"):
+            comparison = self._compare(left, right, threshold, progress=progress)
+        elif self._process is None and base is not None and hasattr(base, "with_threshold"):
             comparison = base.with_threshold(threshold)
+        elif len(left.text) + len(right.text) > PROCESS_THRESHOLD:
+            if self._process is None:
+                self._process = AlignmentProcess(left, right)
+            found = self._process.compare(threshold, progress, lambda: worker.is_cancelled)
+            if found is None:
+                return
+            comparison = found
         else:
-            comparison = compare(self.docs[LEFT], self.docs[RIGHT], threshold, progress=progress)
+            comparison = compare(left, right, threshold, progress=progress)
         prepared = Prepared.build(comparison)
         if not worker.is_cancelled:
             self.post_message(Aligned(prepared))
