@@ -281,3 +281,9 @@ def test_one_word_spelling_variants_link_unless_one_text_has_both():
     entities = link_entities(both, build_document("Later Johnson left.", "d"))
     assert find(entities, "Johnston").where == "left"
     assert find(entities, "Johnson").where == "both"
+
+
+def test_a_country_under_several_names_is_one_place():
+    entities = extract_entities("U.S. envoys met. The United States said the US would stay.")
+    usa = find(entities, "U.S.")
+    assert usa.label == "United States" and len(usa.on("left")) == 3

@@ -133,7 +133,9 @@ def spelling_key(surface: str) -> str:
     return s[4:] if s.startswith("the ") else s
 
 
-GAZ = frozenset(spelling_key(p) for p in data.lines("gazetteer.txt"))
+GAZ_SAME = {spelling_key(name.strip()): spelling_key(line.split("|")[0].strip())
+            for line in data.lines("gazetteer.txt") for name in line.split("|")}
+GAZ = frozenset(GAZ_SAME)
 
 
 def date_key(m: re.Match) -> str:

@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from .document import Document
 from .lexicon import (
     CAP_RE, COMMON, COMPASS, CONNECTORS, COORD_RE, DATE, DATE_RE, DEMONYMS, DIGIT_RE, FIRST_RE,
-    GAP_RE, GAZ, LOWER_PART_RE, LOWER_RE, MONTHS, MONTH_PREPS, NUMBER, NUMBER_RE, NUM_TAIL_RE,
-    OPENERS, ORG, ORG_AFTER, ORG_HEADS, PERSON, PERSON_CUES, PLACE, PLACE_HEADS, PLACE_PREPS, SAY,
-    SEGMENT_RE, STOP, TITLES, WEEKDAYS, WORD_NUMBER_BEFORE_RE, WORD_RE,
-    date_key, head_word, is_common, mask, next_words, number_key, prev_words, scale_words, spelling_key,
+    GAP_RE, GAZ, GAZ_SAME, LOWER_PART_RE, LOWER_RE, MONTHS, MONTH_PREPS, NUMBER, NUMBER_RE,
+    NUM_TAIL_RE, OPENERS, ORG, ORG_AFTER, ORG_HEADS, PERSON, PERSON_CUES, PLACE, PLACE_HEADS,
+    PLACE_PREPS, SAY, SEGMENT_RE, STOP, TITLES, WEEKDAYS, WORD_NUMBER_BEFORE_RE, WORD_RE, date_key,
+    head_word, is_common, mask, next_words, number_key, prev_words, scale_words, spelling_key,
 )
 
 _ODD_SPACE = re.compile(r"\s\s|[^\S ]")
@@ -175,7 +175,7 @@ class Scanner:
         n_sent, sent_ix = len(sent_starts), 0
         for m in CAP_RE.finditer(masked):
             start, word = m.start(), m.group()
-            if taken[start] or word.lower() in STOP:
+            if taken[start] or (word.lower() in STOP and not (word.isupper() and word.lower() in GAZ)):
                 continue
             if "-" in word:  # "Russia-controlled" names Russia
                 cut = LOWER_PART_RE.search(word)
@@ -250,7 +250,7 @@ class Scanner:
         """May token i be part of a name? Sentence-initial and headline capitals need evidence."""
         start, end, w, _, amb, title = toks[i]
         wl = w.lower()
-        if wl in STOP or wl in MONTHS or wl in WEEKDAYS or (len(w) == 1 and not (joins[i] and joins[i][1] is None)):
+        if (wl in STOP and not (w.isupper() and wl in GAZ)) or wl in MONTHS or wl in WEEKDAYS or (len(w) == 1 and not (joins[i] and joins[i][1] is None)):
             return False
         if not amb:
             return True
@@ -374,6 +374,7 @@ class Scanner:
         """Votes a name earns by itself: gazetteer, head word, acronym, digits."""
         votes: dict = defaultdict(float)
         key = spelling_key(surface)
+        key = GAZ_SAME.get(key, key)  # "U.S." and "United States" are one place
         if key in GAZ:
             votes[PLACE] += 3
         elif key.endswith("s") and key[:-1] in GAZ:
