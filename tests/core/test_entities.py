@@ -287,3 +287,10 @@ def test_a_country_under_several_names_is_one_place():
     entities = extract_entities("U.S. envoys met. The United States said the US would stay.")
     usa = find(entities, "U.S.")
     assert usa.label == "United States" and len(usa.on("left")) == 3
+
+
+def test_and_inside_an_organisation_name_but_not_between_two_names():
+    entities = extract_entities("Officials at the Food and Drug Administration met. Later Moscow and Pyongyang agreed.")
+    assert find(entities, "Food and Drug Administration").type == "ORG"
+    assert {"Moscow", "Pyongyang"} <= labels(entities, "PLACE")
+    assert "Moscow and Pyongyang" not in labels(entities)

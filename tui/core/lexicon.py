@@ -95,7 +95,8 @@ _N = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _SCALE = r"(?:hundred|thousand|million|billion|trillion|bn|mn)"
 _UNIT = (r"(?:kilomet(?:er|re)s?|km|miles?|met(?:er|re)s?|kilograms?|kg|tons?|tonnes?|feet|foot|inch(?:es)?"
          r"|hectares?|acres?|lit(?:er|re)s?|barrels?|degrees?|years?|months?|weeks?|days?|hours?|minutes?"
-         r"|dollars?|euros?|pounds?|rubles?|roubles?|yen|yuan|won|rupees?|francs?|points?|people)")
+         r"|dollars?|euros?|pounds?|rubles?|roubles?|yen|yuan|won|rupees?|francs?|lira|liras|pesos?|rand|naira"
+         r"|hryvnias?|shekels?|dirhams?|riyals?|ringgits?|baht|zloty|kronor|kroner|points?|people)")
 NUMBER_RE = re.compile(
     rf"(?=[\d$€£¥₽]|US|EUR)(?<![\w.,/:#@-])(?:(?P<skip>\d+(?::\d\d)+|\d+x\d+)"
     rf"|(?:US\$|[$€£¥₽]|USD\s|EUR\s)\s?{_N}(?:\s?(?:{_SCALE}\b|[mk]\b))?"

@@ -239,7 +239,7 @@ class Scanner:
         if conn is None:
             return True, None
         cl = conn.lower()
-        if cl not in CONNECTORS:
+        if cl not in CONNECTORS and cl != "and":  # "and" stays only inside an organisation's name
             return None
         if cl == "of" and not (a[2].lower() in ORG_HEADS or a[2].lower() in PLACE_HEADS
                                or any(t.startswith(a[2].lower() + " of ") for t in TITLES)):
@@ -274,9 +274,9 @@ class Scanner:
 
     def _split(self, words: tuple[str, ...], lw: list[str], lo: int, hi: int):
         """Yield (lo, hi, votes, compound): titles, nationality words and leading places split off."""
-        while lo < hi and lw[lo] in CONNECTORS:
+        while lo < hi and (lw[lo] in CONNECTORS or lw[lo] == "and"):
             lo += 1
-        while hi > lo and lw[hi - 1] in CONNECTORS:
+        while hi > lo and (lw[hi - 1] in CONNECTORS or lw[hi - 1] == "and"):
             hi -= 1
         if lo >= hi:
             return
@@ -285,6 +285,12 @@ class Scanner:
         if spelling_key(" ".join(words[lo:hi])) in GAZ:
             yield lo, hi, {PLACE: 3}, False
             return
+        if "and" in lw[lo:hi]:
+            i = lw.index("and", lo, hi)
+            if head not in ORG_HEADS:  # "Moscow and Pyongyang" is two names; "Food and Drug Administration" one
+                yield from self._split(words, lw, lo, i)
+                yield from self._split(words, lw, i + 1, hi)
+                return
         if not headed:
             for i in range(lo, hi):
                 for k in (3, 2, 1):
