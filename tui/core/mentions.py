@@ -347,7 +347,7 @@ class Scanner:
         if appos in PERSON_CUES or who:
             votes[PERSON] += 2
         for word in (appos, nxt):
-            if word in ORG_HEADS:
+            if word in ORG_HEADS and word != "administration":  # "the Trump administration" is his government
                 votes[ORG] += 2
             elif word in PLACE_HEADS:
                 votes[PLACE] += 2
