@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from itertools import starmap
 
 from rapidfuzz.fuzz import ratio
 
@@ -95,7 +96,7 @@ def _entity(members: list[tuple[str, Cluster]]) -> Entity | None:
     label = _label(forms)
     aliases = tuple(sorted((f for f in forms if f != label), key=lambda f: (-forms[f], f)))
     return Entity(label, kind or _vote_type(votes), aliases,
-                  {side: tuple(Span(a, b) for a, b in sorted(spans)) for side, spans in mentions.items()})
+                  {side: tuple(starmap(Span, sorted(spans))) for side, spans in mentions.items()})
 
 
 def _ordered(entities: list[Entity | None], sides: tuple[str, ...]) -> list[Entity]:
