@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tui.core.document import build_document, load_document
 from tui.core.entities import extract_entities, link_entities
@@ -294,3 +296,19 @@ def test_and_inside_an_organisation_name_but_not_between_two_names():
     assert find(entities, "Food and Drug Administration").type == "ORG"
     assert {"Moscow", "Pyongyang"} <= labels(entities, "PLACE")
     assert "Moscow and Pyongyang" not in labels(entities)
+
+
+WORDS = st.sampled_from(["Kim", "Jong", "Un", "Il", "said", "the", "of", "in", "Moscow", "U.S.", "President",
+                         "April", "25", "2002", "$5", "million", "12%", "Rossiya-24", "Kim's", "and", "RIA",
+                         "Novosti", "—", "\n\n", ".", ",", "\"", "Arrives", "In", "İstanbul", "Ким", "x"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(WORDS, min_size=1, max_size=40), st.lists(WORDS, min_size=1, max_size=40))
+def test_any_text_gives_exact_in_bounds_mentions(a, b):
+    left, right = build_document(" ".join(a), "a"), build_document(" ".join(b), "b")
+    entities = link_entities(left, right)
+    assert_exact_mentions(entities, {"left": left.text, "right": right.text})
+    for e in entities:
+        assert e.type in ENTITY_TYPES and e.where in ("both", "left", "right")
+    assert_exact_mentions(extract_entities(left), {"left": left.text})
