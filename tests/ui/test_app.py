@@ -124,7 +124,7 @@ async def test_help_opens_and_closes(long_pair, make_app, settle) -> None:
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         text = str(app.screen.query_one("#help-text").render())
-        for words in ("Next match", "Search", "Stricter", "Copy passage", "Entity type"):
+        for words in ("Next match", "Search both texts", "Raise the match threshold", "clipboard", "Entity type"):
             assert words in text
         assert "[" in text and "]" in text  # bracket keys shown literally, not eaten as markup
         await pilot.press("escape")

@@ -54,29 +54,29 @@ class DiptychApp(App[int]):
     TITLE = "diptych"
 
     BINDINGS = [
-        Binding("n", "next", "Next"),
-        Binding("N", "previous", "Prev"),
-        Binding("slash", "search", "Search"),
-        Binding("e", "entities", "Entities"),
+        Binding("n", "next", "Next", tooltip="Next match; next search hit while a search is active"),
+        Binding("N", "previous", "Prev", tooltip="Previous match; previous search hit while a search is active"),
+        Binding("slash", "search", "Search", tooltip="Search both texts (literal, ignoring case)"),
+        Binding("e", "entities", "Entities", tooltip="Show and focus the entity sidebar; again to hide it"),
         Binding("question_mark", "help", "Help"),
         Binding("q", "quit", "Quit"),
-        Binding("tab", "switch_pane", "Pane", priority=True),
-        Binding("plus,equals_sign", "threshold_up", "Stricter"),
-        Binding("minus", "threshold_down", "Looser"),
+        Binding("tab", "switch_pane", "Pane", tooltip="Switch pane (then the sidebar, when shown)", priority=True),
+        Binding("plus,equals_sign", "threshold_up", "Stricter", tooltip="Raise the match threshold by 0.05 and re-align"),
+        Binding("minus", "threshold_down", "Looser", tooltip="Lower the match threshold by 0.05 and re-align"),
         Binding("right_square_bracket", "next_match", "Next match", show=False),
         Binding("left_square_bracket", "previous_match", "Previous match", show=False),
         Binding("j,down", "cursor_down", "Next passage", show=False),
         Binding("k,up", "cursor_up", "Previous passage", show=False),
-        Binding("o", "other_counterpart", "Other counterpart", show=False),
+        Binding("o", "other_counterpart", "Other counterpart", tooltip="Show the next counterpart of this passage", show=False),
         Binding("g,home", "top", "Top", show=False),
         Binding("G,end", "bottom", "Bottom", show=False),
         Binding("pagedown,space", "page_down", "Page down", show=False),
         Binding("pageup,b", "page_up", "Page up", show=False),
-        Binding("m", "next_mention", "Next mention", show=False),
+        Binding("m", "next_mention", "Next mention", tooltip="Next mention of the chosen entity, in both panes", show=False),
         Binding("M", "previous_mention", "Previous mention", show=False),
-        Binding("s", "toggle_link", "Scroll link", show=False),
-        Binding("c", "copy", "Copy passage", show=False),
-        Binding("escape", "clear", "Clear search/selection", show=False),
+        Binding("s", "toggle_link", "Scroll link", tooltip="Scroll link on/off: scrolling one pane drags the other", show=False),
+        Binding("c", "copy", "Copy passage", tooltip="Copy the selected passage to the clipboard (OSC 52)", show=False),
+        Binding("escape", "clear", "Clear search/selection", tooltip="Close search; else end the search; else drop entity, then selection", show=False),
     ]
 
     def __init__(
@@ -267,7 +267,7 @@ class DiptychApp(App[int]):
         view, index = self.view(side), self.cursor[side]
         if index is not None:
             span = self.docs[side].sentences[index].span
-            if view.is_visible(span):
+            if view.is_visible(span, partly=True):
                 return span.start
         return view.top_offset()
 
@@ -277,7 +277,7 @@ class DiptychApp(App[int]):
             self.notify("Still aligning…" if self.aligning else "No shared passages at this threshold")
             return
         current = self.selected
-        if current is not None and not any(self.view(side).is_visible(s) for s in current.spans(side)):
+        if current is not None and not any(self.view(side).is_visible(s, partly=True) for s in current.spans(side)):
             current = None  # scrolled away: continue from what is on screen
         self._select(self.prepared.navigator.step(side, current, self._origin(side), direction), side)
 
@@ -287,7 +287,7 @@ class DiptychApp(App[int]):
         if not sentences:
             return
         index = self.cursor[side]
-        if index is None or not view.is_visible(sentences[index].span):
+        if index is None or not view.is_visible(sentences[index].span, partly=True):
             shown = view.visible_lines()
             wrapped = view.ensure_wrapped()
             edge = shown.start if delta > 0 else min(len(wrapped), shown.stop) - 1
@@ -417,7 +417,7 @@ class DiptychApp(App[int]):
     def action_search(self) -> None:
         """Open the search line at the bottom."""
         bar = self._bar
-        bar.add_class("-shown")
+        bar.display = True  # at once, not at the next style pass: keys typed next must reach it
         bar.value = self.search.query if self.search else ""
         bar.focus()
 
@@ -438,8 +438,7 @@ class DiptychApp(App[int]):
         self._update_status()
 
     def _close_search_bar(self) -> None:
-        bar = self._bar
-        bar.remove_class("-shown")
+        self._bar.display = False
         self.view(self.side).focus()
 
     def _step_search(self, direction: int) -> None:
@@ -451,7 +450,7 @@ class DiptychApp(App[int]):
             self.view(side).focus()
             self.side = side
         current = search.current(side)
-        on_screen = current is not None and self.view(side).is_visible(current)
+        on_screen = current is not None and self.view(side).is_visible(current, partly=True)
         hit = search.step(side, self._origin(side), direction, from_current=on_screen)
         if hit is None:
             self.notify("No hits")
@@ -544,7 +543,7 @@ class DiptychApp(App[int]):
 
     def action_clear(self) -> None:
         """Escape: close the search line, else end the search, else drop entity and selection."""
-        if self._bar.has_class("-shown"):
+        if self._bar.display:
             self._close_search_bar()
         elif self.search is not None:
             self._clear_search()
@@ -566,7 +565,8 @@ class DiptychApp(App[int]):
                 continue
             seen.add(binding.action)
             key = self.get_key_display(Binding(binding.key.split(",")[0], binding.action))
-            yield SystemCommand(binding.description, f"key: {key}", getattr(self, f"action_{binding.action}"))
+            help_text = f"{binding.tooltip}  (key: {key})" if binding.tooltip else f"key: {key}"
+            yield SystemCommand(binding.description, help_text, getattr(self, f"action_{binding.action}"))
 
     # -- titles and status -------------------------------------------------------------------------
 

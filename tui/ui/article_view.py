@@ -129,8 +129,10 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         top = int(self.scroll_y)
         return range(top, top + self.scrollable_content_region.height)
 
-    def is_visible(self, span: Span) -> bool:
+    def is_visible(self, span: Span, partly: bool = False) -> bool:
         lines, shown = self.ensure_wrapped().lines_of(span), self.visible_lines()
+        if partly:
+            return lines.start < shown.stop and shown.start < lines.stop
         return lines.start >= shown.start and lines.stop <= shown.stop
 
     # -- scrolling: jumps are quiet, user scrolling is announced for the scroll link ------------

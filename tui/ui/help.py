@@ -27,7 +27,7 @@ def key_rows(app, bindings: Iterable[Binding]) -> list[tuple[str, str]]:
     for binding in bindings:
         if not binding.description:
             continue
-        keys, _ = rows.setdefault(binding.action, ([], binding.description))
+        keys, _ = rows.setdefault(binding.action, ([], binding.tooltip or binding.description))
         for key in binding.key.split(","):
             shown = app.get_key_display(Binding(key.strip(), binding.action))
             if shown not in keys:

@@ -63,6 +63,6 @@ class SearchBar(Input):
         height: 1;
         padding: 0 1;
         background: $panel;
-        &.-shown { display: block; }
+        &:focus { border: none; }
     }
     """
