@@ -110,3 +110,11 @@ def test_scroll_link_interpolates_along_a_monotone_chain() -> None:
     assert link.follow(20) == pytest.approx(150)
     assert link.follow(150, forward=False) == pytest.approx(20)
     assert link.follow(100) == pytest.approx(400)
+
+
+def test_a_click_column_maps_to_the_character_drawn_there() -> None:
+    from tui.ui.article_view import offset_at_cell
+
+    text = "ab世界cd"
+    assert [offset_at_cell(text, 0, len(text), x) for x in range(8)] == [0, 1, 2, 2, 3, 3, 4, 5]
+    assert offset_at_cell(text, 0, len(text), 99) == 5

@@ -576,7 +576,8 @@ class DiptychApp(App[int]):
             shared = "aligning…" if self.aligning and self.computed is None else (
                 f"{self.prepared.shared_counts[side]} of {self.prepared.content_counts[side]} sentences shared"
             )
-            title = Content.assemble((f"{side.upper()} ", "bold $text-muted"), (doc.title, "bold"), ("  ·  " + shared, "$text-muted"))
+            # The share comes first so a narrow pane cuts the title, not the figure.
+            title = Content.assemble((f"{side.upper()} ", "bold"), (shared, "$text-muted"), "  ", (doc.title, "bold"))
             self._titles[side].update(title, layout=False)
 
     def _update_status(self) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Iterable, Sequence
 
+from rich.cells import get_character_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -19,6 +20,16 @@ from .render import Intervals, finish, styled_line
 from .wrap import Wrapped
 
 GUTTER = 2
+
+
+def offset_at_cell(text: str, start: int, end: int, cell: int) -> int:
+    """The text offset drawn at screen column `cell` of a line showing text[start:end]."""
+    used = 0
+    for offset in range(start, end):
+        used += get_character_cell_size(text[offset])
+        if used > cell:
+            return offset
+    return max(start, end - 1)
 
 
 class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
@@ -168,7 +179,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         line = int(self.scroll_y) + event.y
         if 0 <= line < len(wrapped) and not wrapped.blank[line]:
             start, end = wrapped.starts[line], wrapped.ends[line]
-            self.post_message(self.Clicked(self, min(end, start + max(0, event.x - GUTTER))))
+            self.post_message(self.Clicked(self, offset_at_cell(self.document.text, start, end, event.x - GUTTER)))
 
     # -- highlight state: attributes down; each setter repaints only the lines it touches -------
 
