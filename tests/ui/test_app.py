@@ -295,3 +295,22 @@ async def test_theme_change_repaints_with_the_new_colours(long_pair, make_app, s
         light = view.render_line(line)
         assert dark.text == light.text
         assert [s.style.bgcolor for s in dark] != [s.style.bgcolor for s in light]
+
+
+async def test_the_current_mention_is_marked_apart_from_the_others(long_pair, make_app, settle) -> None:
+    left, right, comparison = long_pair
+    app = make_app(left, right, comparison)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("e", "enter", "m")
+        view = app.view("left")
+        first, second = sorted(app.entity.on("left"))[:2]
+        assert view.mention_current == second
+        rows = {view.line_of(first.start), view.line_of(second.start)}
+        styles = {}
+        for span in (first, second):
+            strip = view.render_line(view.line_of(span.start) - int(view.scroll_y))
+            text, pos = strip.text, 0
+            column = text.index("Narva")
+            styles[span] = next(seg.style for seg in strip if (pos := pos + len(seg.text)) > column)
+        assert len(rows) == 2 and styles[second].reverse and not styles[first].reverse

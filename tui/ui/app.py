@@ -106,6 +106,7 @@ class DiptychApp(App[int]):
         self.search: Search | None = None
         self.entity: Entity | None = None
         self.mention_index: dict[str, int] = {LEFT: -1, RIGHT: -1}
+        self._mentions: dict[str, list[Span]] = {LEFT: [], RIGHT: []}
         self.link = True
         self._link_map: tuple[tuple, ScrollLink] | None = None
         self._sidebar = {"wide": True, "narrow": False}
@@ -495,6 +496,7 @@ class DiptychApp(App[int]):
     def _set_entity(self, entity: Entity | None) -> None:
         self.entity = entity
         self.mention_index = {LEFT: -1, RIGHT: -1}
+        self._mentions = {side: sorted(entity.on(side)) if entity else [] for side in SIDES}
         for side in SIDES:
             self.view(side).set_mentions(entity.on(side) if entity else ())
         self._update_status()
@@ -505,11 +507,13 @@ class DiptychApp(App[int]):
             self.notify("Pick an entity in the sidebar first (e)")
             return
         for side in SIDES:
-            mentions = sorted(self.entity.on(side))
+            mentions = self._mentions[side]
             if not mentions:
                 continue
             self.mention_index[side] = (self.mention_index[side] + direction) % len(mentions)
-            self.view(side).show_span(mentions[self.mention_index[side]])
+            current = mentions[self.mention_index[side]]
+            self.view(side).set_mention_current(current)
+            self.view(side).show_span(current)
         self._update_status()
 
     def action_next_mention(self) -> None:

@@ -42,6 +42,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         "article--selected",
         "article--shared",
         "article--mention",
+        "article--mention-current",
         "article--search",
         "article--search-current",
         "article--gutter",
@@ -61,7 +62,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         & > .article--cursor { background: $foreground 10%; }
         & > .article--selected { background: $accent 38%; }
         & > .article--shared { text-style: bold underline; }
-        & > .article--mention { background: $secondary 45%; text-style: underline; }
+        & > .article--mention { background: $success 35%; text-style: bold underline; }
+        & > .article--mention-current { text-style: bold underline reverse; }
         & > .article--search { background: $warning 45%; }
         & > .article--search-current { background: $warning 70%; text-style: bold reverse; }
         & > .article--gutter { color: $primary; }
@@ -101,6 +103,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.search_hits = Intervals()
         self.search_current: Span | None = None
         self.mentions = Intervals()
+        self.mention_current: Span | None = None
 
     # -- layout -----------------------------------------------------------------------------
 
@@ -207,7 +210,12 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def set_mentions(self, spans: Sequence[Span]) -> None:
         self.mentions = Intervals(spans)
+        self.mention_current = None
         self._repaint_all()
+
+    def set_mention_current(self, current: Span | None) -> None:
+        old, self.mention_current = self.mention_current, current
+        self._repaint([s for s in (old, current) if s is not None])
 
     def _repaint_all(self) -> None:
         self._cache.clear()
@@ -287,6 +295,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             layers.append((selected, style("article--selected")))
             layers.append((self.shared, style("article--shared")))
         layers.append((self.mentions.overlapping(start, end), style("article--mention")))
+        if self.mention_current is not None:
+            layers.append(((self.mention_current,), style("article--mention-current")))
         layers.append((self.search_hits.overlapping(start, end), style("article--search")))
         if self.search_current is not None:
             layers.append(((self.search_current,), style("article--search-current")))
