@@ -6,24 +6,24 @@ from typing import Callable, Iterable
 
 from textual import events, on, work
 from textual.app import App, ComposeResult, SystemCommand
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
-from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Input, ProgressBar, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from ..core import align as core_align
-from ..core.comparison import Comparison, compare
+from ..core.comparison import Comparison
 from ..core.document import Document
 from ..core.model import LEFT, RIGHT, SIDES, Entity, Match, Span
+from .aligning import Aligned, Progress, realign
 from .article_view import ArticleView
 from .entity_panel import EntityPanel
 from .help import HelpScreen, key_rows
+from .keys import READER_BINDINGS, system_commands
 from .offload import PROCESS_THRESHOLD, AlignmentProcess
 from .search import Search, SearchBar
 from .state import Prepared, match_sentences, other, sentence_near
+from .status import status_content, title_content
 from .sync import ScrollLink
 
 DEFAULT_THRESHOLD = core_align.DEFAULT_THRESHOLD
@@ -33,51 +33,13 @@ MAX_THRESHOLD = 0.95
 NARROW = 120  # below this many columns the panes stack and the sidebar folds away
 
 
-class Aligned(Message):
-    """The worker finished a comparison."""
-
-    def __init__(self, prepared: Prepared) -> None:
-        super().__init__()
-        self.prepared = prepared
-
-
-class Progress(Message):
-    def __init__(self, fraction: float) -> None:
-        super().__init__()
-        self.fraction = fraction
-
-
 class DiptychApp(App[int]):
     """The reader: documents show at once, matches arrive from a worker, every action has a key."""
 
     CSS_PATH = "app.tcss"
     TITLE = "diptych"
 
-    BINDINGS = [
-        Binding("n", "next", "Next", tooltip="Next match; next search hit while a search is active"),
-        Binding("N", "previous", "Prev", tooltip="Previous match; previous search hit while a search is active"),
-        Binding("slash", "search", "Search", tooltip="Search both texts (literal, ignoring case)"),
-        Binding("e", "entities", "Entities", tooltip="Show and focus the entity sidebar; again to hide it"),
-        Binding("question_mark", "help", "Help"),
-        Binding("q", "quit", "Quit"),
-        Binding("tab", "switch_pane", "Pane", tooltip="Switch pane (then the sidebar, when shown)", priority=True),
-        Binding("plus,equals_sign", "threshold_up", "Stricter", tooltip="Raise the match threshold by 0.05 and re-align"),
-        Binding("minus", "threshold_down", "Looser", tooltip="Lower the match threshold by 0.05 and re-align"),
-        Binding("right_square_bracket", "next_match", "Next match", show=False),
-        Binding("left_square_bracket", "previous_match", "Previous match", show=False),
-        Binding("j,down", "cursor_down", "Next passage", show=False),
-        Binding("k,up", "cursor_up", "Previous passage", show=False),
-        Binding("o", "other_counterpart", "Other counterpart", tooltip="Show the next counterpart of this passage", show=False),
-        Binding("g,home", "top", "Top", show=False),
-        Binding("G,end", "bottom", "Bottom", show=False),
-        Binding("pagedown,space", "page_down", "Page down", show=False),
-        Binding("pageup,b", "page_up", "Page up", show=False),
-        Binding("m", "next_mention", "Next mention", tooltip="Next mention of the chosen entity, in both panes", show=False),
-        Binding("M", "previous_mention", "Previous mention", show=False),
-        Binding("s", "toggle_link", "Scroll link", tooltip="Scroll link on/off: scrolling one pane drags the other", show=False),
-        Binding("c", "copy", "Copy passage", tooltip="Copy the selected passage to the clipboard (OSC 52)", show=False),
-        Binding("escape", "clear", "Clear search/selection", tooltip="Close search; else end the search; else drop entity, then selection", show=False),
-    ]
+    BINDINGS = READER_BINDINGS
 
     def __init__(
         self,
@@ -177,21 +139,15 @@ class DiptychApp(App[int]):
                 last[0] = fraction
                 self.post_message(Progress(fraction))
 
-        base = self.computed
-        left, right = self.docs[LEFT], self.docs[RIGHT]
-        if self._compare is not None:
-            comparison = self._compare(left, right, threshold, progress=progress)
-        elif self._process is None and base is not None and hasattr(base, "with_threshold"):
-            comparison = base.with_threshold(threshold)
-        elif len(left.text) + len(right.text) > PROCESS_THRESHOLD:
+        if self._compare is None and len(self.docs[LEFT].text) + len(self.docs[RIGHT].text) > PROCESS_THRESHOLD:
             if self._process is None:
-                self._process = AlignmentProcess(left, right)
-            found = self._process.compare(threshold, progress, lambda: worker.is_cancelled)
-            if found is None:
-                return
-            comparison = found
-        else:
-            comparison = compare(left, right, threshold, progress=progress)
+                self._process = AlignmentProcess(self.docs[LEFT], self.docs[RIGHT])
+        comparison = realign(
+            self.docs[LEFT], self.docs[RIGHT], threshold, progress,
+            cancelled=lambda: worker.is_cancelled, compare_fn=self._compare, previous=self.computed, process=self._process,
+        )
+        if comparison is None:
+            return
         prepared = Prepared.build(comparison)
         if not worker.is_cancelled:
             self.post_message(Aligned(prepared))
@@ -563,56 +519,44 @@ class DiptychApp(App[int]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        seen = set()
-        for binding in self.BINDINGS:
-            if binding.action in seen or binding.action == "quit":
-                continue
-            seen.add(binding.action)
-            key = self.get_key_display(Binding(binding.key.split(",")[0], binding.action))
-            help_text = f"{binding.tooltip}  (key: {key})" if binding.tooltip else f"key: {key}"
-            yield SystemCommand(binding.description, help_text, getattr(self, f"action_{binding.action}"))
+        yield from system_commands(self.BINDINGS, self.get_key_display, self)
 
     # -- titles and status -------------------------------------------------------------------------
 
     def _update_titles(self) -> None:
         for side in SIDES:
-            doc = self.docs[side]
-            shared = "aligning…" if self.aligning and self.computed is None else (
-                f"{self.prepared.shared_counts[side]} of {self.prepared.content_counts[side]} sentences shared"
-            )
-            # The share comes first so a narrow pane cuts the title, not the figure.
-            title = Content.assemble((f"{side.upper()} ", "bold"), (shared, "$text-muted"), "  ", (doc.title, "bold"))
-            self._titles[side].update(title, layout=False)
+            counted = None if self.computed is None else (self.prepared.shared_counts[side], self.prepared.content_counts[side])
+            self._titles[side].update(title_content(side, self.docs[side].title, counted), layout=False)
 
     def _update_status(self) -> None:
         if not self.is_mounted:
             return
         side = self.side
-        parts: list[Content | str] = []
-        total = len(self.prepared.navigator)
-        position = self.prepared.navigator.position(side, self.selected)
-        parts.append(f"match {position}/{total}" if position else f"{total} matches")
-        parts.append(f"threshold {self.threshold:.2f}" + (" aligning…" if self.aligning else ""))
-        index = self.cursor[side]
-        count = len(self.docs[side].sentences)
-        parts.append(f"{side} sentence {index + 1}/{count}" if index is not None else f"{side} pane")
+        navigator = self.prepared.navigator
+        cursor = self.cursor[side]
+        search = None
         if self.search is not None:
-            hits = self.search.total(side)
-            i = self.search.index[side]
-            where = f"{i + 1}/{hits}" if i is not None else f"{hits}"
-            parts.append(Content.assemble("“", (self.search.query, "bold"), f"” {where} {side}, {self.search.total(other(side))} {other(side)}"))
+            search = (self.search.query, self.search.index[side], self.search.total(side), self.search.total(other(side)))
+        mentions = None
         if self.entity is not None:
-            counts = " ".join(
-                f"{self.mention_index[s] + 1}/{len(self.entity.on(s))} {s}" for s in SIDES if self.entity.on(s)
-            )
-            parts.append(Content.assemble((self.entity.label, "bold"), " " + counts))
-        parts.append("link on" if self.link else "link off")
-        self._status.update(Content(" · ").join(Content(p) if isinstance(p, str) else p for p in parts), layout=False)
+            mentions = (self.entity.label, {s: (self.mention_index[s], len(self.entity.on(s))) for s in SIDES})
+        content = status_content(
+            side=side,
+            position=navigator.position(side, self.selected),
+            total=len(navigator),
+            threshold=self.threshold,
+            aligning=self.aligning,
+            sentence=(cursor, len(self.docs[side].sentences)),
+            search=search,
+            mentions=mentions,
+            link=self.link,
+        )
+        self._status.update(content, layout=False)
         if self._progress.display != self.aligning:
             self._progress.display = self.aligning
 
-
 def run_app(left: Document, right: Document, threshold: float) -> int:
     """Open the reader on two documents; the exit code for the CLI."""
-    DiptychApp(left, right, threshold).run()
-    return 0
+    app = DiptychApp(left, right, threshold)
+    app.run()
+    return app.return_code or 0
