@@ -22,7 +22,8 @@ from .help import HelpScreen, key_rows
 from .keys import READER_BINDINGS, system_commands
 from .offload import PROCESS_THRESHOLD, AlignmentProcess
 from .search import Search, SearchBar
-from .state import Prepared, match_sentences, other, sentence_near
+from .selection import Selection
+from .state import Prepared, other
 from .status import status_content, title_content
 from .sync import ScrollLink
 
@@ -61,10 +62,6 @@ class DiptychApp(App[int]):
         self.computed: Comparison | None = None
         self.aligning = True
         self.side = LEFT
-        self.starts = {side: [s.start for s in self.docs[side].sentences] for side in SIDES}
-        self.cursor: dict[str, int | None] = {LEFT: None, RIGHT: None}
-        self.selected: Match | None = None
-        self.counterpart: Span | None = None
         self.search: Search | None = None
         self.entity: Entity | None = None
         self.mention_index: dict[str, int] = {LEFT: -1, RIGHT: -1}
@@ -92,6 +89,7 @@ class DiptychApp(App[int]):
     def on_mount(self) -> None:
         # Held, not queried: a modal screen on top (help, palette) must not hide them from key handlers.
         self._views = {side: self.query_one(f"#{side}", ArticleView) for side in SIDES}
+        self.sel = Selection(self._views, self.docs)
         self._panel = self.query_one(EntityPanel)
         self._bar = self.query_one(SearchBar)
         self._status = self.query_one("#status", Static)
@@ -191,73 +189,34 @@ class DiptychApp(App[int]):
         self._update_status()
         self._align(self.threshold)
 
-    # -- selection -----------------------------------------------------------------------------
+    # -- selection (state in Selection; these keep the status line in step) ----------------------
 
-    def _set_cursor(self, side: str, index: int | None) -> None:
-        self.cursor[side] = index
-        doc = self.docs[side]
-        self.view(side).set_cursor(doc.sentences[index].span if index is not None else None)
+    @property
+    def selected(self) -> Match | None:
+        return self.sel.selected
 
-    def _select(self, match: Match | None, side: str, counterpart: Span | None = None, move: bool = True) -> None:
-        """Make `match` the selection, seen from `side`; show it and its counterpart in both panes."""
-        self.selected = match
-        for s in SIDES:
-            self.view(s).set_selection(match.spans(s) if match else (), match.shared(s) if match else ())
-        if match is None:
-            self.counterpart = None
-            self._update_status()
-            return
-        own, far = sorted(match.spans(side)), sorted(match.spans(other(side)))
-        self.counterpart = counterpart or (far[0] if far else None)
-        if move and own:
-            sentences = match_sentences(match, side, self.starts[side])
-            self._set_cursor(side, sentences[0] if sentences else None)
-        if own:
-            self.view(side).show_span(own[0])
-        if self.counterpart is not None:
-            self._set_cursor(other(side), sentence_near(self.starts[other(side)], self.counterpart.start))
-            self.view(other(side)).show_span(self.counterpart)
+    @property
+    def cursor(self) -> dict[str, int | None]:
+        return self.sel.cursor
+
+    @property
+    def counterpart(self) -> Span | None:
+        return self.sel.counterpart
+
+    def _select(self, match: Match | None, side: str, move: bool = True) -> None:
+        self.sel.select(match, side, move=move)
         self._update_status()
 
-    def _origin(self, side: str) -> int:
-        """Where stepping starts: the cursor passage if on screen, else the top of the pane."""
-        view, index = self.view(side), self.cursor[side]
-        if index is not None:
-            span = self.docs[side].sentences[index].span
-            if view.is_visible(span, partly=True):
-                return span.start
-        return view.top_offset()
-
     def _step_match(self, direction: int) -> None:
-        side = self.side
         if not len(self.prepared.navigator):
             self.notify("Still aligning…" if self.aligning else "No shared passages at this threshold")
             return
-        current = self.selected
-        if current is not None and not any(self.view(side).is_visible(s, partly=True) for s in current.spans(side)):
-            current = None  # scrolled away: continue from what is on screen
-        self._select(self.prepared.navigator.step(side, current, self._origin(side), direction), side)
+        self.sel.step_match(self.prepared, self.side, direction)
+        self._update_status()
 
     def _move_cursor(self, delta: int) -> None:
-        side, view = self.side, self.view(self.side)
-        sentences = self.docs[side].sentences
-        if not sentences:
-            return
-        index = self.cursor[side]
-        if index is None or not view.is_visible(sentences[index].span, partly=True):
-            shown = view.visible_lines()
-            wrapped = view.ensure_wrapped()
-            edge = shown.start if delta > 0 else min(len(wrapped), shown.stop) - 1
-            index = sentence_near(self.starts[side], wrapped.starts[max(0, edge)]) or 0
-            if delta > 0 and sentences[index].start < wrapped.starts[max(0, edge)]:
-                index = min(len(sentences) - 1, index + 1)
-        else:
-            index = max(0, min(len(sentences) - 1, index + delta))
-        self._set_cursor(side, index)
-        view.show_span(sentences[index].span, center=False)
-        matches = self.prepared.matches_at(side, index)
-        keep = self.selected if self.selected in matches else (matches[0] if matches else None)
-        self._select(keep, side, move=False)
+        self.sel.move_cursor(self.prepared, self.side, delta)
+        self._update_status()
 
     # -- actions: navigation ---------------------------------------------------------------------
 
@@ -289,16 +248,10 @@ class DiptychApp(App[int]):
 
     def action_other_counterpart(self) -> None:
         """Cycle the counterparts of the passage under the cursor (several matches or spans)."""
-        index = self.cursor[self.side]
-        pairs = self.prepared.counterparts(self.side, index) if index is not None else []
-        if not pairs:
-            self.notify("This passage has no counterpart")
-            return
-        current = next((i for i, (m, s) in enumerate(pairs) if m is self.selected and s == self.counterpart), -1)
-        match, span = pairs[(current + 1) % len(pairs)]
-        self._select(match, self.side, counterpart=span, move=False)
-        if len(pairs) == 1:
-            self.notify("This passage has only one counterpart")
+        count = self.sel.next_counterpart(self.prepared, self.side)
+        self._update_status()
+        if count < 2:
+            self.notify("This passage has only one counterpart" if count else "This passage has no counterpart")
 
     def action_switch_pane(self) -> None:
         """Focus the other pane (and the entity sidebar, when shown)."""
@@ -359,15 +312,10 @@ class DiptychApp(App[int]):
         return self._link_map[1]
 
     def on_article_view_clicked(self, message: ArticleView.Clicked) -> None:
-        side = message.view.side
-        self.side = side
+        self.side = message.view.side
         message.view.focus()
-        index = sentence_near(self.starts[side], message.offset)
-        if index is None:
-            return
-        self._set_cursor(side, index)
-        matches = self.prepared.matches_at(side, index)
-        self._select(matches[0] if matches else None, side, move=False)
+        self.sel.click(self.prepared, self.side, message.offset)
+        self._update_status()
 
     # -- search ----------------------------------------------------------------------------------
 
@@ -408,14 +356,14 @@ class DiptychApp(App[int]):
             self.side = side
         current = search.current(side)
         on_screen = current is not None and self.view(side).is_visible(current, partly=True)
-        hit = search.step(side, self._origin(side), direction, from_current=on_screen)
+        hit = search.step(side, self.sel.origin(side), direction, from_current=on_screen)
         if hit is None:
             self.notify("No hits")
             return
         view = self.view(side)
         view.set_search_current(hit)
         view.show_span(hit)
-        self._set_cursor(side, sentence_near(self.starts[side], hit.start))
+        self.sel.cursor_at(side, hit.start)
         self._update_status()
 
     def _clear_search(self) -> None:
