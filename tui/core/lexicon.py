@@ -109,6 +109,40 @@ WORD_NUMBER_BEFORE_RE = re.compile(
     r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty"
     r"|sixty|seventy|eighty|ninety|a|an|several|hundreds|thousands)[\s-]+$", re.IGNORECASE)
 
+_NUMBER_START_RE = re.compile(r"[\d$€£¥₽UE]")
+# Every date starts with an ASCII digit or a month or weekday name. The pattern opens with a bare class
+# so the engine skips other code points in C; the look-behind then asks for the rest of the name.
+_DATE_PREFIXES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+                  "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_DATE_START_RE = re.compile(
+    "[0-9" + "".join(sorted({p[0] for p in _DATE_PREFIXES})) + "](?<=[0-9]|"
+    + "|".join(f"{p[0]}(?={p[1:]})" for p in _DATE_PREFIXES) + ")")
+
+
+def _matches_at(regex: re.Pattern, text: str, positions) -> list[re.Match]:
+    """What `regex.finditer(text)` yields, tried only at sorted candidate positions (the others cannot match).
+
+    A pattern opening with a look-ahead makes the engine stop at every code point; a book has few candidates."""
+    found, end = [], 0
+    for p in positions:
+        if p >= end:
+            m = regex.match(text, p)
+            if m:
+                found.append(m)
+                end = m.end()
+    return found
+
+
+def date_matches(text: str) -> list[re.Match]:
+    """DATE_RE over the text, tried only where a digit, a month or a weekday starts."""
+    return _matches_at(DATE_RE, text, (m.start() for m in _DATE_START_RE.finditer(text)))
+
+
+def number_matches(text: str) -> list[re.Match]:
+    """NUMBER_RE over the text, tried only where a digit, a currency sign, "US" or "EUR" may start it."""
+    return _matches_at(NUMBER_RE, text, (m.start() for m in _NUMBER_START_RE.finditer(text)))
+
+
 _DASHES = str.maketrans({"‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "’": "'", "‘": "'", "\u00a0": " "})
 
 

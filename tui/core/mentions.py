@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 
 from .document import Document
 from .lexicon import (
-    CAP_RE, COMMON, COMPASS, CONNECTORS, COORD_RE, DATE, DATE_RE, DEMONYMS, DIGIT_RE, FIRST_RE,
-    GAP_RE, GAZ, GAZ_SAME, LOWER_PART_RE, LOWER_RE, MONTHS, MONTH_PREPS, NUMBER, NUMBER_RE,
+    CAP_RE, COMMON, COMPASS, CONNECTORS, COORD_RE, DATE, DEMONYMS, DIGIT_RE, FIRST_RE,
+    GAP_RE, GAZ, GAZ_SAME, LOWER_PART_RE, LOWER_RE, MONTHS, MONTH_PREPS, NUMBER,
     NUM_TAIL_RE, OPENERS, ORG, ORG_AFTER, ORG_HEADS, PERSON, PERSON_CUES, PLACE, PLACE_HEADS,
-    PLACE_PREPS, SAY, SEGMENT_RE, STOP, TITLES, WEEKDAYS, WORD_NUMBER_BEFORE_RE, WORD_RE, date_key,
-    head_word, is_common, mask, next_words, number_key, prev_words, scale_words, spelling_key,
+    PLACE_PREPS, SAY, SEGMENT_RE, STOP, TITLES, WEEKDAYS, WORD_NUMBER_BEFORE_RE, WORD_RE, date_key, date_matches,
+    head_word, is_common, mask, next_words, number_key, number_matches, prev_words, scale_words, spelling_key,
 )
 
 _ODD_SPACE = re.compile(r"\s\s|[^\S ]")
@@ -55,6 +55,18 @@ class Cluster:
         self.keys |= other.keys
         self.content |= other.content
         self.first = min(self.first, other.first)
+
+
+def _kept_form(word: str) -> str | None:
+    """The part of a capitalised token that may name something, or None for a stop word."""
+    wl = word.lower()
+    if wl in STOP and not (word.isupper() and wl in GAZ):
+        return None
+    if "-" in word:  # "Russia-controlled" names Russia
+        cut = LOWER_PART_RE.search(word)
+        if cut:
+            return word[: cut.start()]
+    return word
 
 
 class Scanner:
@@ -109,7 +121,7 @@ class Scanner:
         return not any(self.taken[start:end])
 
     def _dates(self) -> None:
-        for m in DATE_RE.finditer(self.masked):
+        for m in date_matches(self.masked):
             if m.group("yr") and re.match(r"\s+[a-z]+s\b", self.masked[m.end():m.end() + 30]):
                 nxt = self.masked[m.end():m.end() + 30].split()[0]
                 if nxt not in STOP:
@@ -122,7 +134,7 @@ class Scanner:
             self._add(date_key(m), DATE, start, end)
 
     def _numbers(self) -> None:
-        for m in NUMBER_RE.finditer(self.masked):
+        for m in number_matches(self.masked):
             if m.group("skip"):
                 continue
             start, end = m.span()
@@ -173,14 +185,18 @@ class Scanner:
         cap_all = self.cap_all
         sent_starts, taken, titles = self.sent_starts, self.taken, self._title_cache
         n_sent, sent_ix = len(sent_starts), 0
+        # A book repeats a few thousand capitalised forms: what the word alone decides is decided once.
+        forms: dict[str, str | None] = {}
         for m in CAP_RE.finditer(masked):
             start, word = m.start(), m.group()
-            if taken[start] or (word.lower() in STOP and not (word.isupper() and word.lower() in GAZ)):
+            if taken[start]:
                 continue
-            if "-" in word:  # "Russia-controlled" names Russia
-                cut = LOWER_PART_RE.search(word)
-                if cut:
-                    word = word[: cut.start()]
+            kept = forms.get(word, "")
+            if kept == "":
+                kept = forms[word] = _kept_form(word)
+            if kept is None:
+                continue
+            word = kept
             while sent_ix + 1 < n_sent and sent_starts[sent_ix + 1] <= start:
                 sent_ix += 1
             p = start - 1
@@ -200,7 +216,7 @@ class Scanner:
                     t[4] = t[5] = True
             if not t[4]:
                 cap_mid[t[2]] += 1
-        joins = [self._joins(toks[i], toks[i + 1]) for i in range(len(toks) - 1)] + [None]
+        joins = [self._joins(a, b) if b[0] - a[1] <= 12 else None for a, b in zip(toks, toks[1:])] + [None]
         ok = [self._evidence(i, toks, joins, cap_mid) for i in range(len(toks))]
         run: list[int] = []
         prev_end = -1
@@ -229,8 +245,8 @@ class Scanner:
                 run = []
 
     def _joins(self, a: list, b: list) -> tuple | None:
-        """How token `a` runs on into `b`: (True, connector element or None), or None."""
-        if b[0] - a[1] > 12 or a[3] != b[3] or a[5] != b[5]:
+        """How token `a` runs on into `b` (at most 12 characters on): (True, connector element or None), or None."""
+        if a[3] != b[3] or a[5] != b[5]:
             return None
         m = GAP_RE.fullmatch(self.masked, a[1], b[0])
         if not m or (m.group(1) and len(a[2]) != 1):
@@ -357,11 +373,12 @@ class Scanner:
             votes[PERSON] += 0.5
 
     def _emit(self, start: int, end: int, words: tuple[str, ...], votes: dict) -> Cluster:
-        tail = NUM_TAIL_RE.match(self.masked, end)
-        if tail and tail.group(2).lower() in ORG_HEADS:  # "Rossiya 24 television"
-            end = tail.end(1)
+        if self.masked[end + 1:end + 2].isdigit():
+            tail = NUM_TAIL_RE.match(self.masked, end)
+            if tail and tail.group(2).lower() in ORG_HEADS:  # "Rossiya 24 television"
+                end = tail.end(1)
         surface = self.text[start:end]
-        if _ODD_SPACE.search(surface):
+        if (len(words) > 1 or len(surface) != len(words[0])) and _ODD_SPACE.search(surface):
             surface = " ".join(surface.split())
         static = self._static.get(surface)
         if static is None:
@@ -369,7 +386,12 @@ class Scanner:
         key, base = static
         cluster = self.clusters.get(key)
         if cluster is not None and len(cluster.spans) >= 25:  # more votes would change no type
-            return self._add(key, None, start, end, None, surface)
+            cluster.spans.append((start, end))
+            cluster.forms[surface] += 1
+            if not cluster.content:
+                cluster.content = not self._boiler(start)
+            self.taken[start:end] = b"\1" * (end - start)
+            return cluster
         votes = defaultdict(float, votes)
         for t, v in base.items():
             votes[t] += v
