@@ -303,12 +303,8 @@ class DiptychApp(App[int]):
         left, right = self.view(LEFT).ensure_wrapped(), self.view(RIGHT).ensure_wrapped()
         key = (id(self.comparison), left.width, right.width)
         if self._link_map is None or self._link_map[0] != key:
-            anchors = [
-                (left.line_of(m.left[0].start), right.line_of(m.right[0].start))
-                for m in self.comparison.matches
-                if m.left and m.right
-            ]
-            self._link_map = (key, ScrollLink(anchors, len(left), len(right)))
+            anchors = [(left.line_of(a), right.line_of(b)) for a, b in self.prepared.anchors]
+            self._link_map = (key, ScrollLink(anchors, len(left), len(right), monotone=True))
         return self._link_map[1]
 
     def on_article_view_clicked(self, message: ArticleView.Clicked) -> None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from ..core.comparison import Comparison
 from ..core.model import LEFT, RIGHT, SIDES, Match, Span
 from .render import Intervals
-from .sync import Navigator
+from .sync import Navigator, monotone_chain
 
 
 def other(side: str) -> str:
@@ -39,6 +39,7 @@ class Prepared:
     matched: dict[str, Intervals]
     shared_counts: dict[str, int]
     content_counts: dict[str, int]
+    anchors: list[tuple[int, int]]  # (left offset, right offset) of matches, increasing on both sides
 
     @classmethod
     def build(cls, comparison: Comparison) -> Prepared:
@@ -51,7 +52,9 @@ class Prepared:
             shared[side] = sum(1 for i in in_match if 0 <= i < len(doc.sentences) and not doc.sentences[i].boilerplate)
             content[side] = sum(1 for s in doc.sentences if not s.boilerplate)
         comparison.matches_for_sentence(LEFT, 0)  # builds its lookup table here, not on the first key
-        return cls(comparison, Navigator(comparison.matches), matched, shared, content)
+        # Built here, in the worker: line numbers are monotone in offsets, so the chain stays monotone.
+        anchors = monotone_chain([(m.left[0].start, m.right[0].start) for m in comparison.matches if m.left and m.right])
+        return cls(comparison, Navigator(comparison.matches), matched, shared, content, anchors)
 
     def matches_at(self, side: str, sentence: int) -> list[Match]:
         return self.comparison.matches_for_sentence(side, sentence)

@@ -72,8 +72,9 @@ def monotone_chain(pairs: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
 class ScrollLink:
     """Maps a top line in one pane to the other's by interpolating between aligned match lines."""
 
-    def __init__(self, anchors: Sequence[tuple[int, int]], size_a: int, size_b: int) -> None:
-        chain = [(0, 0), *monotone_chain(anchors), (max(1, size_a), max(1, size_b))]
+    def __init__(self, anchors: Sequence[tuple[int, int]], size_a: int, size_b: int, monotone: bool = False) -> None:
+        """`monotone`: the anchors are already increasing on both sides (no chain to compute)."""
+        chain = [(0, 0), *(anchors if monotone else monotone_chain(anchors)), (max(1, size_a), max(1, size_b))]
         self.a = [p[0] for p in chain]
         self.b = [p[1] for p in chain]
 
