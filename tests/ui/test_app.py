@@ -314,3 +314,10 @@ async def test_the_current_mention_is_marked_apart_from_the_others(long_pair, ma
             column = text.index("Narva")
             styles[span] = next(seg.style for seg in strip if (pos := pos + len(seg.text)) > column)
         assert len(rows) == 2 and styles[second].reverse and not styles[first].reverse
+
+
+def test_threshold_keys_step_along_a_grid_of_005() -> None:
+    from tui.ui.app import grid_step
+
+    assert (grid_step(0.375, 1), grid_step(0.375, -1)) == (0.4, 0.35)
+    assert (grid_step(0.4, 1), grid_step(0.4, -1)) == (0.45, 0.35)

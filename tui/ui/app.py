@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Callable, Iterable
 
 from textual import events, on, work
@@ -32,6 +33,13 @@ THRESHOLD_STEP = 0.05
 MIN_THRESHOLD = max(0.05, getattr(core_align, "FLOOR", 0.05))
 MAX_THRESHOLD = 0.95
 NARROW = 120  # below this many columns the panes stack and the sidebar folds away
+
+
+def grid_step(threshold: float, direction: int) -> float:
+    """The next multiple of the step above (or below) `threshold`, so 0.375 goes to 0.40 or 0.35."""
+    steps = threshold / THRESHOLD_STEP
+    base = math.floor(steps + 1e-9) if direction > 0 else math.ceil(steps - 1e-9)
+    return round((base + direction) * THRESHOLD_STEP, 2)
 
 
 class DiptychApp(App[int]):
@@ -426,11 +434,11 @@ class DiptychApp(App[int]):
 
     def action_threshold_up(self) -> None:
         """Raise the match threshold (fewer, surer matches) and re-align."""
-        self._start_alignment(self.threshold + THRESHOLD_STEP)
+        self._start_alignment(grid_step(self.threshold, 1))
 
     def action_threshold_down(self) -> None:
         """Lower the match threshold (more, looser matches) and re-align."""
-        self._start_alignment(self.threshold - THRESHOLD_STEP)
+        self._start_alignment(grid_step(self.threshold, -1))
 
     def action_copy(self) -> None:
         """Copy the selected passage of the focused pane to the clipboard (OSC 52)."""
