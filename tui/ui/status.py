@@ -5,13 +5,14 @@ from __future__ import annotations
 from textual.content import Content
 
 from ..core.model import SIDES
+from .render import safe_text
 from .state import other
 
 
 def title_content(side: str, title: str, counted: tuple[int, int] | None) -> Content:
     """'LEFT 14 of 43 sentences shared  Title'; the figure first so a narrow pane cuts the title."""
     shared = "aligning…" if counted is None else f"{counted[0]} of {counted[1]} sentences shared"
-    return Content.assemble((f"{side.upper()} ", "bold"), (shared, "$text-muted"), "  ", (title, "bold"))
+    return Content.assemble((f"{side.upper()} ", "bold"), (shared, "$text-muted"), "  ", (safe_text(title), "bold"))
 
 
 def status_content(
@@ -36,10 +37,10 @@ def status_content(
     if search is not None:
         query, current, here, there = search
         where = f"{current + 1}/{here}" if current is not None else f"{here}"
-        parts.append(Content.assemble("“", (query, "bold"), f"” {where} {side}, {there} {other(side)}"))
+        parts.append(Content.assemble("“", (safe_text(query), "bold"), f"” {where} {side}, {there} {other(side)}"))
     if mentions is not None:
         label, per_side = mentions
         counts = " ".join(f"{i + 1}/{n} {s}" for s in SIDES for i, n in [per_side[s]] if n)
-        parts.append(Content.assemble((label, "bold"), " " + counts))
+        parts.append(Content.assemble((safe_text(label), "bold"), " " + counts))
     parts.append(Content("link on" if link else "link off"))
     return Content(" · ").join(parts)
