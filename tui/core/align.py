@@ -241,24 +241,23 @@ class Aligner:
             trust = min(1.0, max(0.0, (ordered - 0.5) / 0.4))
             prior = _gap_prior(chain_) if trust else {}
             base.update(self._score(prior.keys() - base.keys()))
-            # Padded by two at the end, so that a + d and b + d may run off either end as -1 or -2.
-            by_left, by_right = [-1] * (len(self.lsets) + 2), [-1] * (len(self.rsets) + 2)
+            # Far-off sentinels, padded by two at the end so that a - 2 ... a + 2 never fall outside.
+            bl, br = [_NONE] * (len(self.lsets) + 2), [_NONE] * (len(self.rsets) + 2)
             for a, b in anchors:
-                by_left[a], by_right[b] = b, a
+                bl[a], br[b] = b, a
             current = {}
+            get = prior.get
             for pair, s in base.items():
                 a, b = pair
-                lift = trust * prior.get(pair, 0.0) if prior else 0.0
-                support_l = support_r = 0
-                for d in (-2, -1, 1, 2):
-                    b2, a2 = by_left[a + d], by_right[b + d]
-                    if b2 >= 0 and 0 < (b2 - b) * d <= abs(d) + 1:
-                        support_l += 1
-                    if a2 >= 0 and 0 < (a2 - a) * d <= abs(d) + 1:
-                        support_r += 1
-                support = max(support_l, support_r)
+                # An anchor one unit away may be up to two units off on the other side (a sentence
+                # split in two), one two units away must be exactly one off: the order agrees.
+                support = max(
+                    (0 < b - bl[a - 1] <= 2) + (0 < bl[a + 1] - b <= 2) + (b - bl[a - 2] == 1) + (bl[a + 2] - b == 1),
+                    (0 < a - br[b - 1] <= 2) + (0 < br[b + 1] - a <= 2) + (a - br[b - 2] == 1) + (br[b + 2] - a == 1),
+                )
+                lift = trust * get(pair, 0.0) if prior else 0.0
                 if support:
-                    lift = max(lift, min(1.0, support / 2))
+                    lift = max(lift, 1.0 if support > 1 else 0.5)
                 current[pair] = s + NEIGHBOUR_BOOST * (1.0 - s) * lift if lift else s
         return current
 
@@ -365,6 +364,7 @@ def _by_score(item: tuple[Pair, float]) -> tuple[float, Pair]:
 
 _span_of = re.Match.span
 _EMPTY: set[int] = set()
+_NONE = -(1 << 40)
 
 
 def _postings(sets: list[frozenset[int]]) -> dict[int, list[int]]:
