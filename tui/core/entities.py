@@ -78,12 +78,20 @@ def _clusters(doc: Document) -> list[Cluster]:
 
 def _label(forms: Counter) -> str:
     """The fullest spelling, then the most used, then the plainest."""
+    if len(forms) == 1:
+        return next(iter(forms))
     return max(forms, key=lambda f: (len(f.split()), forms[f], -len(f), -sum(not ch.isalnum() for ch in f), f))
 
 
 def _entity(members: list[tuple[str, Cluster]]) -> Entity | None:
     if not any(c.content for _, c in members):
         return None
+    if len(members) == 1:  # most names of a book: nothing to merge
+        side, c = members[0]
+        label = _label(c.forms)
+        aliases = tuple(sorted((f for f in c.forms if f != label), key=lambda f: (-c.forms[f], f)))
+        return Entity(label, c.kind or _vote_type(c.votes), aliases,
+                      {LEFT: (), RIGHT: (), side: tuple(starmap(Span, sorted(set(c.spans))))})
     forms: Counter = Counter()
     votes: Counter = Counter()
     mentions: dict[str, set[tuple[int, int]]] = {LEFT: set(), RIGHT: set()}
@@ -202,13 +210,12 @@ def _link_one_word_variants(items: list, find, union) -> None:
         if side == RIGHT and c.kind is None and len(c.words) == 1 and len(c.key) >= 6:
             blocks[c.key[:2], c.type].append(i)
     for i, (side, c) in enumerate(items):
-        if side != LEFT or c.kind is not None or len(c.words) != 1 or len(c.key) < 6:
+        # Both spellings in one text would mean two names, not one spelled two ways.
+        if side != LEFT or c.kind is not None or len(c.key) < 6 or c.key in keys[RIGHT] or len(c.words) != 1:
             continue
         for j in blocks.get((c.key[:2], c.type), ()):
             d = items[j][1]
-            # Both spellings in one text would mean two names, not one spelled two ways.
-            if (find(i) != find(j) and d.key not in keys[LEFT] and c.key not in keys[RIGHT]
-                    and ratio(c.key, d.key) >= 88):
+            if d.key not in keys[LEFT] and find(i) != find(j) and ratio(c.key, d.key) >= 88:
                 union(i, j)
 
 
