@@ -218,31 +218,39 @@ class Scanner:
                 cap_mid[t[2]] += 1
         joins = [self._joins(a, b) if b[0] - a[1] <= 12 else None for a, b in zip(toks, toks[1:])] + [None]
         ok = [self._evidence(i, toks, joins, cap_mid) for i in range(len(toks))]
-        run: list[int] = []
         prev_end = -1
         prev_cluster: Cluster | None = None
-        for i in range(len(toks)):
-            if ok[i]:
-                run.append(i)
-            if run and (not ok[i] or joins[i] is None or not ok[i + 1]):
+        plans, n, i = self._plans, len(toks), 0
+        while i < n:
+            if not ok[i]:
+                i += 1
+                continue
+            j = i  # the run of tokens i..j that joins into one stretch of name
+            while joins[j] is not None and ok[j + 1]:
+                j += 1
+            if i == j:
+                elems = [toks[i]]
+                words: tuple[str, ...] = (toks[i][2],)
+            else:
                 elems = []
-                for j in run:
-                    elems.append((toks[j][0], toks[j][1], toks[j][2]))
-                    conn = joins[j]
-                    if j != run[-1] and conn and conn[1]:
+                for k in range(i, j + 1):
+                    elems.append(toks[k])
+                    conn = joins[k]
+                    if k != j and conn[1]:
                         elems.append(conn[1])
                 words = tuple(e[2] for e in elems)
-                for lo, hi, votes, compound in self._plan(words):
-                    start, end = elems[lo][0], elems[hi - 1][1]
-                    if compound:  # "Putin-Kim": the parts join names found elsewhere, later
-                        self.compounds.append((start, words[lo]))
-                        continue
-                    cluster = self._emit(start, end, words[lo:hi], votes)
-                    if prev_cluster is not None and start - prev_end < 12 and COORD_RE.fullmatch(masked, prev_end, start):
-                        cluster.links.append(prev_cluster)
-                        prev_cluster.links.append(cluster)
-                    prev_end, prev_cluster = cluster.spans[-1][1], cluster
-                run = []
+            i = j + 1
+            plan = plans.get(words)
+            for lo, hi, votes, compound in plan if plan is not None else self._plan(words):
+                start, end = elems[lo][0], elems[hi - 1][1]
+                if compound:  # "Putin-Kim": the parts join names found elsewhere, later
+                    self.compounds.append((start, words[lo]))
+                    continue
+                cluster = self._emit(start, end, words[lo:hi], votes)
+                if prev_cluster is not None and start - prev_end < 12 and COORD_RE.fullmatch(masked, prev_end, start):
+                    cluster.links.append(prev_cluster)
+                    prev_cluster.links.append(cluster)
+                prev_end, prev_cluster = cluster.spans[-1][1], cluster
 
     def _joins(self, a: list, b: list) -> tuple | None:
         """How token `a` runs on into `b` (at most 12 characters on): (True, connector element or None), or None."""
