@@ -12,7 +12,7 @@ from rapidfuzz.fuzz import ratio
 
 from .document import Document, as_document
 from .lexicon import CONNECTORS, GENERIC, ORG, PERSON, PLACE, STOP, spelling_key
-from .mentions import Cluster, Scanner
+from .mentions import SATURATED, Cluster, Scanner, vote_type
 from .model import ENTITY_TYPES, LEFT, RIGHT, Entity, Span
 
 
@@ -21,9 +21,9 @@ def _sureness(c: Cluster) -> float:
     return max(c.votes.values(), default=0) / max(1, len(c.spans))
 
 
-def _vote_type(votes: Counter) -> str:
-    best = max(votes.items(), key=lambda kv: (kv[1], kv[0] == ORG, kv[0] == PLACE), default=None)
-    return best[0] if best and best[1] > 0 else PERSON
+def _voting(clusters) -> int:
+    """How many mentions of these clusters cast votes."""
+    return sum(min(len(c.spans), SATURATED) for c in clusters)
 
 
 def _initials(words: list[str]) -> str:
@@ -90,7 +90,7 @@ def _entity(members: list[tuple[str, Cluster]]) -> Entity | None:
         side, c = members[0]
         label = _label(c.forms)
         aliases = tuple(sorted((f for f in c.forms if f != label), key=lambda f: (-c.forms[f], f)))
-        return Entity(label, c.kind or _vote_type(c.votes), aliases,
+        return Entity(label, c.kind or vote_type(c.votes, _voting([c])), aliases,
                       {LEFT: (), RIGHT: (), side: tuple(starmap(Span, sorted(set(c.spans))))})
     forms: Counter = Counter()
     votes: Counter = Counter()
@@ -103,7 +103,7 @@ def _entity(members: list[tuple[str, Cluster]]) -> Entity | None:
         kind = kind or c.kind
     label = _label(forms)
     aliases = tuple(sorted((f for f in forms if f != label), key=lambda f: (-forms[f], f)))
-    return Entity(label, kind or _vote_type(votes), aliases,
+    return Entity(label, kind or vote_type(votes, _voting(c for _, c in members)), aliases,
                   {side: tuple(starmap(Span, sorted(spans))) for side, spans in mentions.items()})
 
 
@@ -231,7 +231,7 @@ def _join_short_forms(items: list, groups: dict[int, list[int]], find, union) ->
         votes = Counter()
         for c in cs:
             votes.update(c.votes)
-        kind = _vote_type(votes)
+        kind = vote_type(votes, _voting(cs))
         longest = max(cs, key=lambda c: len(c.words))
         if len(longest.words) == 1:
             # A bare word with only weak cues ("the Trump administration") may still be a surname.

@@ -24,6 +24,9 @@ PLACE_PREPS = frozenset({"in", "to", "from", "near", "into", "across", "toward",
                          "visited", "в", "во", "из"})
 ORG_AFTER = frozenset({"aide", "aides", "spokesman", "spokeswoman", "official", "officials"})
 SAY = frozenset({"said", "says", "told", "added"})
+# "said to Moses": after these verbs "to" leads to a listener, not a destination.
+SPOKE = frozenset({"said", "say", "says", "saying", "spoke", "spake", "speak", "speaks", "spoken", "talked",
+                   "answered", "replied", "cried", "wrote", "prayed", "complained", "listened", "hearkened"})
 # Modifiers an organisation's name gains or swaps over time (Far Eastern State/Federal University).
 GENERIC = frozenset({"state", "federal", "national", "public", "royal", "imperial", "international", "municipal"})
 CONNECTORS = frozenset({"of", "de", "da", "di", "del", "della", "der", "den", "van", "von", "du", "la", "le", "bin", "ibn", "al", "dos", "das"})
@@ -216,7 +219,7 @@ _PUNCT = "\"'“”‘’()[],.;:!?"
 
 
 def prev_words(masked: str, start: int) -> tuple[str, str, str]:
-    """The word before a name on its line, the head of an "X of" before it, the word before a "the"."""
+    """The word before a name on its line, the head of an "X of" before it, the word before a "the" or "to"."""
     line = masked[max(0, start - 40):start].rsplit("\n", 1)[-1]
     words = line.replace(",", " ").split()
     last = words[-1] if words else ""
@@ -224,7 +227,7 @@ def prev_words(masked: str, start: int) -> tuple[str, str, str]:
         return "", "", ""  # the word before belongs to another sentence ("Mr." and "U.S." do not end one)
     prev = last.strip(_PUNCT).rsplit("-", 1)[-1].lower()
     before = words[-2].strip(_PUNCT).lower() if len(words) > 1 else ""
-    return prev, (before if prev == "of" else ""), (before if prev == "the" else "")
+    return prev, (before if prev == "of" else ""), (before if prev in ("the", "to") else "")
 
 
 def next_words(masked: str, end: int) -> tuple[str, str, bool]:

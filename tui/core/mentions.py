@@ -16,11 +16,25 @@ from .lexicon import (
     CAP_RE, COMMON, COMPASS, CONNECTORS, COORD_RE, DATE, DEMONYMS, DIGIT_RE, FIRST_RE,
     GAP_RE, GAZ, GAZ_SAME, LOWER_PART_RE, LOWER_RE, MONTHS, MONTH_PREPS, NUMBER,
     NUM_TAIL_RE, OPENERS, ORG, ORG_AFTER, ORG_HEADS, PERSON, PERSON_CUES, PLACE, PLACE_HEADS,
-    PLACE_PREPS, SAY, SEGMENT_RE, STOP, TITLES, WEEKDAYS, WORD_NUMBER_BEFORE_RE, WORD_RE, date_key, date_matches,
+    PLACE_PREPS, SAY, SEGMENT_RE, SPOKE, STOP, TITLES, WEEKDAYS, WORD_NUMBER_BEFORE_RE, WORD_RE, date_key, date_matches,
     head_word, is_common, mask, next_words, number_key, number_matches, prev_words, scale_words, spelling_key,
 )
 
 _ODD_SPACE = re.compile(r"\s\s|[^\S ]")
+
+
+SATURATED = 25  # mentions after which a name's context casts no more votes: its type is settled
+# Below this many votes per voting mention, place or organisation cues are stray ("a letter of John"):
+# a name is a person unless the text keeps placing it.
+_SURE_RATE = 0.15
+
+
+def vote_type(votes: Counter | dict, mentions: int) -> str:
+    """The type the votes of a name's mentions make; a person when they say little."""
+    best = max(votes.items(), key=lambda kv: (kv[1], kv[0] == ORG, kv[0] == PLACE), default=None)
+    if best is None or best[1] <= 0 or (best[0] != PERSON and best[1] < _SURE_RATE * mentions):
+        return PERSON
+    return best[0]
 
 
 @dataclass(slots=True, eq=False)
@@ -41,8 +55,7 @@ class Cluster:
     def type(self) -> str:
         if self.kind:
             return self.kind
-        best = max(self.votes.items(), key=lambda kv: (kv[1], kv[0] == ORG, kv[0] == PLACE), default=None)
-        return best[0] if best else PERSON
+        return vote_type(self.votes, min(len(self.spans), SATURATED))
 
     @property
     def words(self) -> list[str]:
@@ -352,15 +365,17 @@ class Scanner:
 
     def _context(self, start: int, end: int, votes: dict) -> None:
         """Votes from the words around a name: titles and roles, place prepositions, org words."""
-        prev, of_head, before_the = prev_words(self.masked, start)
+        prev, of_head, before = prev_words(self.masked, start)
         if of_head in PLACE_HEADS:
             votes[PLACE] += 3
         if prev == "the":  # people seldom take an article: "the Kremlin", "in the Bundestag"
             votes[ORG] += 0.3
-            if before_the in PLACE_PREPS:
+            if before in PLACE_PREPS:
                 votes[PLACE] += 1
         if prev in PERSON_CUES:
             votes[PERSON] += 2
+        elif prev == "to" and before in SPOKE:
+            votes[PERSON] += 1
         elif prev in PLACE_PREPS:
             votes[PLACE] += 1
         elif prev in ORG_HEADS:
@@ -393,7 +408,7 @@ class Scanner:
             static = self._static[surface] = self._name_votes(surface, words)
         key, base = static
         cluster = self.clusters.get(key)
-        if cluster is not None and len(cluster.spans) >= 25:  # more votes would change no type
+        if cluster is not None and len(cluster.spans) >= SATURATED:
             cluster.spans.append((start, end))
             cluster.forms[surface] += 1
             if not cluster.content:
