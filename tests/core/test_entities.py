@@ -312,3 +312,17 @@ def test_any_text_gives_exact_in_bounds_mentions(a, b):
     for e in entities:
         assert e.type in ENTITY_TYPES and e.where in ("both", "left", "right")
     assert_exact_mentions(extract_entities(left), {"left": left.text})
+
+
+def test_a_stray_place_cue_does_not_turn_a_much_named_person_into_a_place():
+    text = " ".join(
+        ["Then Barnabas answered them plainly.", "And Barnabas went up with the others.",
+         "Barnabas took the letter.", "Everyone listened while Barnabas spoke."] * 3
+        + ["The elders said to Barnabas that the road was long.", "They sent a letter from Barnabas."])
+    assert find(extract_entities(text), "Barnabas").type == "PERSON"
+
+
+def test_a_name_the_text_keeps_placing_is_a_place():
+    text = ("The caravan went to Tadmor. The road from Tadmor was dry. They rested near Tadmor. "
+            "Merchants came into Tadmor at dawn.")
+    assert find(extract_entities(text), "Tadmor").type == "PLACE"
