@@ -252,3 +252,18 @@ async def test_terminal_controls_in_names_never_reach_the_terminal() -> None:
         text = screen_text(app)
         assert "\ufffd[31mRed" in text and "\ufffdAlias" in text
         assert not any(c in text for c in "\x1b\x07\x9b\u202e")
+
+
+async def test_page_keys_in_a_list_with_no_room_do_nothing() -> None:
+    class Squeezed(PanelApp):
+        # The fuzzer reached a zero-height sidebar list through tiny terminals; pin that state.
+        CSS = "EntityPanel { width: 1fr; } #entity-list { height: 0; }"
+
+    app = Squeezed()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.press("pagedown", "pageup", "t", "pagedown", "enter")
+        assert app.is_running
+        app.query_one(OptionList).styles.height = "1fr"
+        await pilot.pause()
+        await pilot.press("pagedown")
+        assert app.is_running and app.query_one(OptionList).highlighted > 1

@@ -74,6 +74,15 @@ def matches_side(entity: Entity, side_filter: str) -> bool:
     return side_filter == "all" or entity.where == side_filter
 
 
+class EntityList(OptionList):
+    """The sidebar's list; page keys are a no-op while it has no room (Textual's own would raise)."""
+
+    def _move_page(self, direction) -> None:
+        self._update_lines()
+        if self.highlighted is None or self.highlighted in self._index_to_line:
+            super()._move_page(direction)
+
+
 class EntityPanel(Widget):
     """Sidebar listing the comparison's entities; posts `Selected` when the user picks one."""
 
@@ -141,7 +150,7 @@ class EntityPanel(Widget):
 
     def compose(self) -> ComposeResult:
         yield Static(id="entity-header", markup=False)
-        yield OptionList(id="entity-list", markup=False)
+        yield EntityList(id="entity-list", markup=False)
 
     def on_mount(self) -> None:
         self._rebuild()
@@ -157,8 +166,8 @@ class EntityPanel(Widget):
         return max(12, int(width) - option_list.styles.scrollbar_size_vertical)
 
     @property
-    def option_list(self) -> OptionList:
-        return self.query_one("#entity-list", OptionList)
+    def option_list(self) -> EntityList:
+        return self.query_one("#entity-list", EntityList)
 
     @property
     def entities(self) -> tuple[Entity, ...]:
