@@ -14,12 +14,13 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left
-from collections import Counter
-from itertools import chain
 from typing import Callable, NamedTuple
 
-from . import tokens
+import numpy as np
+
+from . import keysets, tokens
 from .document import Document
+from .keysets import INT
 from .model import Match, Span
 
 DEFAULT_THRESHOLD = 0.375
@@ -49,7 +50,6 @@ MIN_CHAIN = 12  # fewer ordered strong links than this say nothing about order
 MIN_CLAUSE_WORDS = 5
 
 _CLAUSE = re.compile(r"[;:](?=\s)")
-_DIGIT = re.compile(r"\d")
 _BLANK = re.compile(r"\s*")
 _BITS = 21
 _LOW = (1 << _BITS) - 1
@@ -67,28 +67,47 @@ class Link(NamedTuple):
 
 
 class _Side:
-    """The units of one document: spans, owning sentence and comparison keys."""
+    """The units of one document: spans, owning sentence, and its words as flat arrays."""
 
     def __init__(self, doc: Document):
         self.doc = doc
         self.spans: list[Span] = []
         self.sentence: list[int] = []
+        text = doc.text
         for sentence in doc.sentences:
             if not sentence.boilerplate:
-                for span in _clauses(doc.text, sentence.start, sentence.end):
+                for span in _clauses(text, sentence.start, sentence.end):
                     self.spans.append(span)
                     self.sentence.append(sentence.index)
-        text, find, surface = doc.text, tokens.WORD.findall, set()
-        self.keys: list[list[str | None]] = []
-        self.dates: list[list[str]] = []
-        for span in self.spans:
-            words = find(text, span.start, span.end)
-            surface.update(words)
-            keys, dates = tokens.aligned_keys(words, _DIGIT.search(text, span.start, span.end) is not None)
-            self.keys.append(keys)
-            self.dates.append(dates)
+        n = len(self.spans)
+        ustart = np.fromiter((s.start for s in self.spans), INT, n)
+        uend = np.fromiter((s.end for s in self.spans), INT, n)
+        # One scan of the whole text; words outside the units (boilerplate, gaps) are dropped.
+        found = list(tokens.WORD.finditer(text))
+        words = list(map(_group, found))
+        start = np.fromiter(map(_start, found), INT, len(found))
+        del found
+        end = start + np.fromiter(map(len, words), INT, len(words))
+        unit = np.searchsorted(ustart, start, "right") - 1
+        inside = (unit >= 0) & (end <= uend[np.maximum(unit, 0)]) if n else np.zeros(len(words), bool)
+        keep = np.flatnonzero(inside)
+        words = [words[i] for i in keep.tolist()] if len(keep) < len(words) else words
+        self.unit, self.start, self.end = unit[keep], start[keep], end[keep]
+        self.wptr = keysets.csr(self.unit, n)
+        self.surface = list(dict.fromkeys(words))
+        index = {w: i for i, w in enumerate(self.surface)}
+        self.word = np.fromiter(map(index.__getitem__, words), INT, len(words))
+        # Date keys, from the units that hold a digit only (a shortcut for long texts).
+        digit = np.fromiter((w[0].isdigit() for w in self.surface), bool, len(self.surface))
+        self.dates: dict[int, list[str]] = {}
+        if digit.any():
+            for u in np.unique(self.unit[digit[self.word]]).tolist():
+                found_dates = tokens.aligned_keys(words[self.wptr[u]:self.wptr[u + 1]])[1]
+                if found_dates:
+                    self.dates[u] = found_dates
+        self.keys = [tokens.normalise(w) for w in self.surface]
         # From the units only: a page's URLs write names in lower case.
-        self.lower, self.digits = tokens.surface_classes(surface)
+        self.lower, self.digits = tokens.surface_classes(set(self.surface))
 
 
 def _clauses(text: str, start: int, end: int) -> list[Span]:
@@ -123,17 +142,18 @@ class Aligner:
         report(0.35)
         self._vocabulary()
         report(0.5)
-        scored = self._score(self._candidates())
+        pairs = self._candidates()
+        scores, pairs = self._score_codes(pairs)
         report(0.7)
         if order:
-            scored = self._by_order(scored)
+            pairs, scores = self._by_order(pairs, scores)
         report(0.9)
-        self.links = self._select(scored)
+        self.links = self._select(pairs, scores)
         self._built: dict[int, Match] = {}
         report(1.0)
 
     def _vocabulary(self) -> None:
-        """Key ids (spelling variants folded) and weights by rarity over the units of both texts."""
+        """Key ids (spelling variants folded), each unit's key set and phrases, weights by rarity."""
         left, right = self.left, self.right
         lvocab, rvocab = _vocab(left), _vocab(right)
         variants = tokens.variants(lvocab, rvocab)
@@ -141,29 +161,40 @@ class Aligner:
         fold = variants.get
         code: dict[str | None, int] = {None: -1}
         every = lvocab | rvocab
-        every.update(chain.from_iterable(left.dates), chain.from_iterable(right.dates))
+        every.update(*left.dates.values(), *right.dates.values())
         for key in sorted(every):
             code[key] = ids.setdefault(fold(key, key), len(ids))
-        encode = code.__getitem__
-        # Per word, -1 for a stopword: kept to find the shared words again without re-reading.
-        self.lseq = [list(map(encode, ks)) for ks in left.keys]
-        self.rseq = [list(map(encode, ks)) for ks in right.keys]
         self.ids, self.variants = ids, variants
-        self.lsets = [_set(seq, map(encode, dates)) for seq, dates in zip(self.lseq, left.dates)]
-        self.rsets = [_set(seq, map(encode, dates)) for seq, dates in zip(self.rseq, right.dates)]
-        self.lbig = [_bigrams(seq) for seq in self.lseq]
-        self.rbig = [_bigrams(seq) for seq in self.rseq]
-        left.keys = right.keys = []  # the ids above replace them; on a 4 MB text they weigh ~100 MB
-        df = Counter(chain.from_iterable(self.lsets))
-        df.update(chain.from_iterable(self.rsets))
-        n = len(self.lsets) + len(self.rsets)
+        self.width = width = max(1, len(ids))
+        for side in (left, right):
+            surface_key = np.fromiter(map(code.__getitem__, side.keys), INT, len(side.keys))
+            side.key = surface_key[side.word] if len(side.word) else np.zeros(0, INT)  # -1: a stopword
+            content = side.key >= 0
+            u, k = side.unit[content], side.key[content]
+            extra = [(unit, code[d]) for unit, ds in side.dates.items() for d in ds]
+            codes = u * width + k
+            if extra:
+                codes = np.concatenate([codes, np.array([a * width + b for a, b in extra], INT)])
+            side.codes = np.unique(codes)  # unit * width + key, one per distinct key of a unit
+            side.kunit, side.kkey = side.codes // width, side.codes % width
+            side.kptr = keysets.csr(side.kunit, len(side.spans))
+            # Ordered pairs of content keys at most one key apart: phrases, allowing one word inserted.
+            big = [np.zeros(0, INT)]
+            for gap in (1, 2):
+                same = (u[gap:] == u[:-gap]) & (k[gap:] != k[:-gap])
+                big.append((u[:-gap][same] << (2 * _BITS)) | (k[:-gap][same] << _BITS) | k[gap:][same])
+            side.bigrams = np.unique(np.concatenate(big))
+            side.bptr = keysets.csr(side.bigrams >> (2 * _BITS), len(side.spans))
+            side.sets = {}
+        df = np.bincount(np.concatenate([left.kkey, right.kkey]), minlength=width)
+        n = len(left.spans) + len(right.spans)
         scale = math.log((n + 1) / 2) or 1.0
         lower = {fold(k, k) for k in left.lower | right.lower}
         digits = left.digits | right.digits
-        weight = [0.0] * len(ids)
-        content = [0.0] * len(ids)
+        weight = np.zeros(width)
+        content = np.zeros(width)
         for key, i in ids.items():
-            w = max(0.02, math.log((n + 1) / df[i]) / scale)
+            w = max(0.02, math.log((n + 1) / max(1, df[i])) / scale)
             if key[0] == tokens.DATE_PREFIX or (key in digits and len(key) > 2):
                 w *= NUMBER_WEIGHT
             elif key in tokens.ATTRIBUTION:
@@ -173,58 +204,57 @@ class Aligner:
             else:
                 weight[i] = content[i] = w
         self.weight, self.content, self.df, self.n = weight, content, df, n
-        self._weight, self._content = weight.__getitem__, content.__getitem__
-        # A phrase of names only ("Kim Jong") is one name, not a phrase.
-        self._phrase = lambda p: weight[p >> _BITS] + weight[p & _LOW] if content[p >> _BITS] or content[p & _LOW] else 0.0
-        self.lweight = [sum(map(self._weight, s)) for s in self.lsets]
-        self.rweight = [sum(map(self._weight, s)) for s in self.rsets]
+        self._weight = weight.tolist().__getitem__
+        for side in (left, right):
+            side.total = np.bincount(side.kunit, weights=weight[side.kkey], minlength=len(side.spans))
 
-    def _candidates(self) -> set[Pair]:
-        """Pairs sharing rare keys, from posting lists; each unit keeps its best few per direction."""
+    def _candidates(self) -> np.ndarray:
+        """Pairs sharing rare keys (codes left * nright + right); each unit keeps its best few per direction."""
+        left, right = self.left, self.right
         cap = min(INDEX_MAX, max(INDEX_MIN, INDEX_FRACTION * self.n))
-        rare = {t for t, c in self.df.items() if c <= cap}
-        lrare = [s & rare for s in self.lsets]
-        rrare = [s & rare for s in self.rsets]
-        lpost = _postings(lrare)
-        rpost = _postings(rrare)
-        pairs: set[Pair] = set()
-        empty: list[int] = []
-        for a, ts in enumerate(lrare):
-            if ts:
-                counts = Counter(chain.from_iterable(rpost.get(t, empty) for t in ts))
-                pairs.update((a, b) for b in _best(counts))
-        for b, ts in enumerate(rrare):
-            if ts:
-                counts = Counter(chain.from_iterable(lpost.get(t, empty) for t in ts))
-                pairs.update((a, b) for a in _best(counts))
-        return pairs
+        rare = self.df <= cap
+        lr, rr = rare[left.kkey], rare[right.kkey]
+        nr = max(1, len(right.spans))
+        pairs, counts = keysets.shared_counts(left.kunit[lr], left.kkey[lr], right.kunit[rr], right.kkey[rr], nr)
+        a, b = pairs // nr, pairs % nr
+        keep = keysets.top_per_row(a, b, counts, TOP_CANDIDATES, CANDIDATE_SHARE)
+        keep |= keysets.top_per_row(b, a, counts, TOP_CANDIDATES, CANDIDATE_SHARE)
+        return pairs[keep]
 
     def score(self, a: int, b: int) -> float:
         """Evidence that left unit `a` and right unit `b` report the same fact, in [0, 1]."""
-        return self._score([(a, b)]).get((a, b), 0.0)
+        scores, kept = self._score_codes(np.array([a * max(1, len(self.right.spans)) + b], INT))
+        return float(scores[0]) if len(kept) else 0.0
 
-    def _score(self, pairs) -> dict[Pair, float]:
-        """Scores of the pairs that share anything (one loop: this is the hot path on long texts)."""
-        lsets, rsets, lbig, rbig, lw, rw = self.lsets, self.rsets, self.lbig, self.rbig, self.lweight, self.rweight
-        weight, content, phrase, exp = self._weight, self._content, self._phrase, math.exp
-        out = {}
-        for pair in pairs:
-            a, b = pair
-            shared = lsets[a] & rsets[b]
-            if not shared:
-                continue
-            evidence = sum(map(weight, shared))
-            own = sum(map(content, shared))
-            smaller = lw[a] if lw[a] < rw[b] else rw[b]
-            coverage = evidence / smaller if evidence < smaller else 1.0
-            phrases = lbig[a] & rbig[b]
-            if phrases:
-                evidence += PHRASE_BONUS * sum(map(phrase, phrases))
-            score = (1.0 - exp(-evidence / EVIDENCE_SCALE)) * coverage**COVERAGE_POWER
-            out[pair] = score if own >= MIN_CONTENT else score * own / MIN_CONTENT
-        return out
+    def _score_codes(self, pairs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Scores of the pairs (sorted codes) that share anything, and those pairs."""
+        left, right, width = self.left, self.right, self.width
+        nr = max(1, len(right.spans))
+        a, b = pairs // nr, pairs % nr
+        owner, idx = keysets.expand(left.kptr, a)
+        key = left.kkey[idx]
+        hit = keysets.member(right.codes, b[owner] * width + key)
+        owner, key = owner[hit], key[hit]
+        count = len(pairs)
+        evidence = np.bincount(owner, weights=self.weight[key], minlength=count)
+        own = np.bincount(owner, weights=self.content[key], minlength=count)
+        any_shared = np.bincount(owner, minlength=count) > 0
+        smaller = np.minimum(left.total[a], right.total[b])
+        coverage = np.where(evidence < smaller, evidence / np.where(smaller > 0, smaller, 1.0), 1.0)
+        owner, idx = keysets.expand(left.bptr, a)
+        big = left.bigrams[idx] & ((1 << (2 * _BITS)) - 1)
+        hit = keysets.member(right.bigrams, (b[owner] << (2 * _BITS)) | big)
+        owner, big = owner[hit], big[hit]
+        first, second = big >> _BITS, big & _LOW
+        # A phrase of names only ("Kim Jong") is one name, not a phrase.
+        named = (self.content[first] > 0) | (self.content[second] > 0)
+        phrase = np.bincount(owner, weights=(self.weight[first] + self.weight[second]) * named, minlength=count)
+        evidence = evidence + PHRASE_BONUS * phrase
+        score = (1.0 - np.exp(-evidence / EVIDENCE_SCALE)) * coverage**COVERAGE_POWER
+        score = np.where(own >= MIN_CONTENT, score, score * own / MIN_CONTENT)
+        return score[any_shared], pairs[any_shared]
 
-    def _by_order(self, base: dict[Pair, float]) -> dict[Pair, float]:
+    def _by_order(self, pairs: np.ndarray, base: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Raise pairs that agree with the order of the strong links around them.
 
         Only when the strong links mostly follow one order (translations, versions of one text) is
@@ -232,183 +262,200 @@ class Aligner:
         ones, are searched and raised. Articles reorder freely, so there order counts for nothing
         and shuffling a text's sentences does not change its matches.
         """
+        nl, nr = len(self.left.spans), max(1, len(self.right.spans))
         current = base
         for _round in range(ROUNDS):
-            strong = {pair: s for pair, s in current.items() if s >= ANCHOR}
-            anchors = sorted((l.left, l.right) for l in self._select(strong, primary_only=True))
+            strong = current >= ANCHOR
+            anchors = sorted((l.left, l.right) for l in self._select(pairs[strong], current[strong], primary_only=True))
             chain_ = _increasing(anchors)
             ordered = len(chain_) / len(anchors) if len(chain_) >= MIN_CHAIN else 0.0
             trust = min(1.0, max(0.0, (ordered - 0.5) / 0.4))
-            prior = _gap_prior(chain_) if trust else {}
-            base.update(self._score(prior.keys() - base.keys()))
-            # Far-off sentinels, padded by two at the end so that a - 2 ... a + 2 never fall outside.
-            bl, br = [_NONE] * (len(self.lsets) + 2), [_NONE] * (len(self.rsets) + 2)
-            for a, b in anchors:
-                bl[a], br[b] = b, a
-            current = {}
-            get = prior.get
-            for pair, s in base.items():
-                a, b = pair
-                # An anchor one unit away may be up to two units off on the other side (a sentence
-                # split in two), one two units away must be exactly one off: the order agrees.
-                support = max(
-                    (0 < b - bl[a - 1] <= 2) + (0 < bl[a + 1] - b <= 2) + (b - bl[a - 2] == 1) + (bl[a + 2] - b == 1),
-                    (0 < a - br[b - 1] <= 2) + (0 < br[b + 1] - a <= 2) + (a - br[b - 2] == 1) + (br[b + 2] - a == 1),
-                )
-                lift = trust * get(pair, 0.0) if prior else 0.0
-                if support:
-                    lift = max(lift, 1.0 if support > 1 else 0.5)
-                current[pair] = s + NEIGHBOUR_BOOST * (1.0 - s) * lift if lift else s
-        return current
+            prior, prior_weight = _gap_prior(chain_, nr) if trust else (np.zeros(0, INT), np.zeros(0))
+            fresh = np.setdiff1d(prior, pairs, assume_unique=True)
+            if len(fresh):
+                scores, fresh = self._score_codes(fresh)
+                merged = np.concatenate([pairs, fresh])
+                order = np.argsort(merged, kind="stable")
+                pairs, base = merged[order], np.concatenate([base, scores])[order]
+            a, b = pairs // nr, pairs % nr
+            # Far-off sentinels, two on either end so that a - 2 ... a + 2 never fall outside.
+            bl = np.full(nl + 4, _NONE, INT)
+            br = np.full(nr + 4, _NONE, INT)
+            if anchors:
+                al, ar = np.array(anchors, INT).T
+                bl[al + 2], br[ar + 2] = ar, al
+            # An anchor one unit away may be up to two units off on the other side (a sentence
+            # split in two), one two units away must be exactly one off: the order agrees.
+            support = np.maximum(_support(bl, a, b), _support(br, b, a))
+            lift = np.zeros(len(pairs))
+            if len(prior):
+                pos = np.searchsorted(prior, pairs)
+                pos[pos == len(prior)] = 0
+                lift = np.where(prior[pos] == pairs, trust * prior_weight[pos], 0.0)
+            lift = np.where(support > 1, 1.0, np.where(support == 1, np.maximum(lift, 0.5), lift))
+            current = base + NEIGHBOUR_BOOST * (1.0 - base) * lift
+        return pairs, current
 
-    def _select(self, scored: dict[Pair, float], primary_only: bool = False) -> list[Link]:
+    def _select(self, pairs: np.ndarray, scored: np.ndarray, primary_only: bool = False) -> list[Link]:
         """Greedy by score: each unit's best partner first; a further one only with mostly new evidence.
 
         A further counterpart must bring evidence its unit's earlier links did not explain, on some
         side: two wordings of one fact in one text may both link to it (headline and lede), but not a
         pair whose ends are both explained already (a repeated formula).
         """
-        nl, nr = len(self.lsets), len(self.rsets)
-        explained_l: list[set[int] | None] = [None] * nl
-        explained_r: list[set[int] | None] = [None] * nr
-        count_l, count_r = [0] * nl, [0] * nr
+        nl, nr = len(self.left.spans), max(1, len(self.right.spans))
+        keep = scored >= FLOOR
+        pairs, scored = pairs[keep], scored[keep]
+        order = np.lexsort((pairs, -scored))
+        partners_l: list[list[int] | None] = [None] * nl
+        partners_r: list[list[int] | None] = [None] * nr
         rank_l, rank_r = [0] * nl, [0] * nr
-        lsets, rsets, weight = self.lsets, self.rsets, self._weight
+        weight, shared_of = self._weight, self._shared
         links = []
-        for (a, b), s in sorted(scored.items(), key=_by_score):
-            if s < FLOOR:
-                break
+        for code, s in zip(pairs[order].tolist(), scored[order].tolist()):
+            a, b = divmod(code, nr)
             rank_l[a] += 1
             rank_r[b] += 1
             if rank_l[a] > KEEP and rank_r[b] > KEEP:
                 continue  # below the best few of both its units: too weak to carry news
-            seen_l, seen_r = explained_l[a], explained_r[b]
-            shared = None
+            seen_l, seen_r = partners_l[a], partners_r[b]
             if seen_l is not None or seen_r is not None:
-                if primary_only or count_l[a] >= MAX_COUNTERPARTS or count_r[b] >= MAX_COUNTERPARTS:
+                if primary_only or (seen_l and len(seen_l) >= MAX_COUNTERPARTS) \
+                        or (seen_r and len(seen_r) >= MAX_COUNTERPARTS):
                     continue
-                shared = lsets[a] & rsets[b]
+                shared = shared_of(a, b)
                 need = DISTINCT * sum(map(weight, shared))
-                if not ((seen_l is not None and sum(map(weight, shared - seen_l)) >= need)
-                        or (seen_r is not None and sum(map(weight, shared - seen_r)) >= need)):
+                if not ((seen_l is not None and sum(map(weight, shared.difference(*(shared_of(a, x) for x in seen_l)))) >= need)
+                        or (seen_r is not None and sum(map(weight, shared.difference(*(shared_of(x, b) for x in seen_r)))) >= need)):
                     continue
             if primary_only:
-                explained_l[a] = explained_r[b] = _EMPTY
+                partners_l[a] = partners_r[b] = _EMPTY
             else:
-                shared = shared if shared is not None else lsets[a] & rsets[b]
                 if seen_l is None:
-                    explained_l[a] = seen_l = set()
+                    partners_l[a] = seen_l = []
                 if seen_r is None:
-                    explained_r[b] = seen_r = set()
-                seen_l.update(shared)
-                seen_r.update(shared)
-                count_l[a] += 1
-                count_r[b] += 1
+                    partners_r[b] = seen_r = []
+                seen_l.append(b)
+                seen_r.append(a)
             links.append(Link(a, b, s if s < 1.0 else 1.0))
         return links
+
+    def _shared(self, a: int, b: int) -> frozenset[int]:
+        return self._set(self.left, a) & self._set(self.right, b)
+
+    @staticmethod
+    def _set(side: _Side, unit: int) -> frozenset[int]:
+        keys = side.sets.get(unit)
+        if keys is None:
+            keys = side.sets[unit] = frozenset(side.kkey[side.kptr[unit]:side.kptr[unit + 1]].tolist())
+        return keys
 
     def matches(self, threshold: float = DEFAULT_THRESHOLD) -> list[Match]:
         """Selected pairs scoring at least `threshold`, as Matches in reading order of the left text."""
         chosen = [(i, link) for i, link in enumerate(self.links) if link.score >= threshold]
-        chosen.sort(key=lambda item: (self.left.spans[item[1].left].start, self.right.spans[item[1].right].start))
-        return [self._match(n, i, link) for n, (i, link) in enumerate(chosen)]
+        lspans, rspans = self.left.spans, self.right.spans
+        chosen.sort(key=lambda item: (lspans[item[1].left].start, rspans[item[1].right].start))
+        self._build([item for item in chosen if item[0] not in self._built])
+        built = self._built
+        out = []
+        for n, (i, _link) in enumerate(chosen):
+            m = built[i]
+            out.append(m if m.id == n else Match(n, m.left, m.right, m.score, m.shared_left, m.shared_right,
+                                                  m.left_sentences, m.right_sentences))
+        return out
 
-    def _match(self, n: int, i: int, link: Link) -> Match:
-        built = self._built.get(i)
-        if built is None:
-            lspan, rspan = self.left.spans[link.left], self.right.spans[link.right]
-            shared = self.lsets[link.left] & self.rsets[link.right]
-            built = self._built[i] = Match(
-                id=n,
-                left=(lspan,),
-                right=(rspan,),
+    def _build(self, chosen: list[tuple[int, Link]]) -> None:
+        """Matches for the given links, their shared-word spans found for all of them at once."""
+        if not chosen:
+            return
+        a = np.fromiter((link.left for _i, link in chosen), INT, len(chosen))
+        b = np.fromiter((link.right for _i, link in chosen), INT, len(chosen))
+        shared_l = _shared_spans(self.left, a, self.right, b, self.width)
+        shared_r = _shared_spans(self.right, b, self.left, a, self.width)
+        lside, rside = self.left, self.right
+        for (i, link), sl, sr in zip(chosen, shared_l, shared_r):
+            self._built[i] = Match(
+                id=-1,
+                left=(lside.spans[link.left],),
+                right=(rside.spans[link.right],),
                 score=round(link.score, 4),
-                shared_left=self._shared_spans(self.left.doc.text, lspan, self.lseq[link.left], shared),
-                shared_right=self._shared_spans(self.right.doc.text, rspan, self.rseq[link.right], shared),
-                left_sentences=(self.left.sentence[link.left],),
-                right_sentences=(self.right.sentence[link.right],),
+                shared_left=sl,
+                shared_right=sr,
+                left_sentences=(lside.sentence[link.left],),
+                right_sentences=(rside.sentence[link.right],),
             )
-        if built.id != n:
-            built = Match(n, built.left, built.right, built.score, built.shared_left, built.shared_right,
-                          built.left_sentences, built.right_sentences)
-        return built
-
-    @staticmethod
-    def _shared_spans(text: str, span: Span, seq: list[int], shared: frozenset[int]) -> tuple[Span, ...]:
-        """Spans of the words whose keys both units share; runs one stopword apart are merged."""
-        hits = [i for i, key in enumerate(seq) if key in shared]
-        if not hits:
-            return ()
-        offsets = list(map(_span_of, tokens.WORD.finditer(text, span.start, span.end)))
-        runs = []
-        first = last = hits[0]
-        for i in hits[1:]:
-            if i - last > 2 or (i - last == 2 and seq[last + 1] != -1):
-                runs.append(Span(offsets[first][0], offsets[last][1]))
-                first = i
-            last = i
-        runs.append(Span(offsets[first][0], offsets[last][1]))
-        return tuple(runs)
 
 
-def _best(counts: Counter[int]) -> list[int]:
-    """The units sharing the most rare keys, down to a share of the best count."""
-    top = counts.most_common(TOP_CANDIDATES)
-    floor = math.ceil(top[0][1] * CANDIDATE_SHARE) if top else 0
-    return [unit for unit, count in top if count >= floor]
+def _shared_spans(side: _Side, units: np.ndarray, other: _Side, partners: np.ndarray, width: int) -> list[tuple[Span, ...]]:
+    """Per unit, spans of the words whose keys its partner holds too; runs one stopword apart merge."""
+    owner, idx = keysets.expand(side.wptr, units)
+    key = side.key[idx]
+    hit = np.flatnonzero((key >= 0) & keysets.member(other.codes, partners[owner] * width + np.maximum(key, 0)))
+    out: list[tuple[Span, ...]] = [()] * len(units)
+    if not len(hit):
+        return out
+    o, w = owner[hit], idx[hit]
+    gap = np.diff(w)
+    # A run goes on over one stopword, not over a content word both do not share.
+    between = side.key[np.minimum(w[:-1] + 1, len(side.key) - 1)]
+    cont = (o[1:] == o[:-1]) & ((gap == 1) | ((gap == 2) & (between == -1)))
+    first = np.flatnonzero(np.r_[True, ~cont])
+    last = np.r_[first[1:] - 1, len(w) - 1]
+    spans = list(map(Span, side.start[w[first]].tolist(), side.end[w[last]].tolist()))
+    run_owner = o[first]
+    bounds = np.searchsorted(run_owner, np.arange(len(units) + 1)).tolist()
+    for u in np.unique(run_owner).tolist():
+        out[u] = tuple(spans[bounds[u]:bounds[u + 1]])
+    return out
 
 
-def _by_score(item: tuple[Pair, float]) -> tuple[float, Pair]:
-    return -item[1], item[0]
+def _support(anchor_of: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """How many of the anchors near unit `a` (one or two units away) agree with linking it to `b`."""
+    x = a + 2
+    prev1, next1 = b - anchor_of[x - 1], anchor_of[x + 1] - b
+    return ((0 < prev1) & (prev1 <= 2)).astype(INT) + ((0 < next1) & (next1 <= 2)) \
+        + (b - anchor_of[x - 2] == 1) + (anchor_of[x + 2] - b == 1)
 
 
-_span_of = re.Match.span
-_EMPTY: set[int] = set()
+_group = re.Match.group
+_start = re.Match.start
+_EMPTY: list[int] = []
 _NONE = -(1 << 40)
 
 
-def _postings(sets: list[frozenset[int]]) -> dict[int, list[int]]:
-    post: dict[int, list[int]] = {}
-    for unit, keys in enumerate(sets):
-        for key in keys:
-            post.setdefault(key, []).append(unit)
-    return post
-
-
 def _vocab(side: _Side) -> set[str]:
-    keys = set(chain.from_iterable(side.keys))
+    keys = set(side.keys)
     keys.discard(None)
     return keys
 
 
-def _set(seq: list[int], extra) -> frozenset[int]:
-    keys = set(seq)
-    keys.update(extra)
-    keys.discard(-1)
-    return frozenset(keys)
-
-
-def _bigrams(seq: list[int]) -> frozenset[int]:
-    """Ordered pairs of content keys at most one key apart: phrases, allowing one word inserted."""
-    seq = [k for k in seq if k >= 0]
-    return frozenset((a << _BITS) | b for a, b in chain(zip(seq, seq[1:]), zip(seq, seq[2:])) if a != b)
-
-
-def _gap_prior(chain_: list[Pair]) -> dict[Pair, float]:
-    """Pairs near the straight line between consecutive links of an ordered chain, with a weight that
-    falls off with the distance from that line; long gaps are not searched."""
-    out: dict[Pair, float] = {}
-    for (a0, b0), (a1, b1) in zip(chain_, chain_[1:]):
-        da, db = a1 - a0, b1 - b0
-        if da > GAP or db > GAP or (da <= 1 and db <= 1):
-            continue
-        for a in range(a0, a1 + 1):
-            expected = b0 + (a - a0) * db / da if da else b0
-            for b in range(max(b0, int(expected - BAND)), min(b1, int(expected + BAND)) + 1):
-                weight = 1.0 - abs(b - expected) / (BAND + 1)
-                if weight > out.get((a, b), 0.0):
-                    out[(a, b)] = weight
-    return out
+def _gap_prior(chain_: list[Pair], nright: int) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs (sorted codes) near the straight line between consecutive links of an ordered chain, with
+    a weight that falls off with the distance from that line; long gaps are not searched."""
+    if len(chain_) < 2:
+        return np.zeros(0, INT), np.zeros(0)
+    links = np.array(chain_, INT)
+    a0, b0 = links[:-1].T
+    a1, b1 = links[1:].T
+    da, db = a1 - a0, b1 - b0
+    keep = (da <= GAP) & (db <= GAP) & ((da > 1) | (db > 1))
+    a0, b0, b1, da, db = a0[keep], b0[keep], b1[keep], da[keep], db[keep]
+    owner, a = keysets.expand(np.r_[0, np.cumsum(da + 1)], np.arange(len(da), dtype=INT))
+    a = a - np.repeat(np.r_[0, np.cumsum(da + 1)][:-1], da + 1) + a0[owner]
+    expected = b0[owner] + (a - a0[owner]) * db[owner] / np.maximum(da[owner], 1)
+    low = np.maximum(b0[owner], np.trunc(expected - BAND).astype(INT))
+    high = np.minimum(b1[owner], np.trunc(expected + BAND).astype(INT))
+    codes, weights = [], []
+    for step in range(2 * BAND + 1):
+        b = low + step
+        ok = b <= high
+        codes.append(a[ok] * nright + b[ok])
+        weights.append(1.0 - np.abs(b[ok] - expected[ok]) / (BAND + 1))
+    codes, weights = np.concatenate(codes), np.concatenate(weights)
+    order = np.lexsort((-weights, codes))
+    codes, weights = codes[order], weights[order]
+    first = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]]) if len(codes) else codes
+    return codes[first], weights[first]
 
 
 def _increasing(pairs: list[Pair]) -> list[Pair]:

@@ -1,0 +1,63 @@
+"""Units' keys as flat numpy arrays, and the joins alignment needs over them at C speed.
+
+A side's key sets are sorted codes `unit * width + key` (one per distinct key of a unit), so that
+"does unit u hold key k" for a million (u, k) at once is one `searchsorted`.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+INT = np.int64
+
+
+def csr(units: np.ndarray, n: int) -> np.ndarray:
+    """Row pointers of `units` (sorted): entries of unit u lie in [ptr[u], ptr[u + 1])."""
+    return np.searchsorted(units, np.arange(n + 1, dtype=INT)).astype(INT)
+
+
+def expand(ptr: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For each of `rows`, the indices of its entries; and the position in `rows` each came from."""
+    starts = ptr[rows]
+    lengths = ptr[rows + 1] - starts
+    owner = np.repeat(np.arange(len(rows), dtype=INT), lengths)
+    offsets = np.cumsum(lengths) - lengths
+    return owner, np.arange(len(owner), dtype=INT) + np.repeat(starts - offsets, lengths)
+
+
+def member(codes: np.ndarray, query: np.ndarray) -> np.ndarray:
+    """Which of `query` occur in the sorted array `codes`."""
+    if not len(codes):
+        return np.zeros(len(query), dtype=bool)
+    pos = np.searchsorted(codes, query)
+    pos[pos == len(codes)] = 0
+    return codes[pos] == query
+
+
+def top_per_row(rows: np.ndarray, cols: np.ndarray, counts: np.ndarray, top: int, share: float) -> np.ndarray:
+    """Mask of the entries ranked best `top` in their row by count, at least `share` of the row's best."""
+    if not len(rows):
+        return np.zeros(0, dtype=bool)
+    order = np.lexsort((cols, -counts, rows))
+    r, c = rows[order], counts[order]
+    first = np.flatnonzero(np.r_[True, r[1:] != r[:-1]])
+    length = np.diff(np.r_[first, len(r)])
+    rank = np.arange(len(r)) - np.repeat(first, length)
+    best = np.repeat(c[first], length)
+    keep = np.zeros(len(rows), dtype=bool)
+    keep[order] = (rank < top) & (c >= np.ceil(best * share))
+    return keep
+
+
+def shared_counts(lunit: np.ndarray, lkey: np.ndarray, runit: np.ndarray, rkey: np.ndarray,
+                  nright: int) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs of units holding a common key (codes `left * nright + right`) and how many keys they share."""
+    order = np.argsort(rkey, kind="stable")
+    rk, ru = rkey[order], runit[order]
+    lo = np.searchsorted(rk, lkey, "left")
+    hi = np.searchsorted(rk, lkey, "right")
+    lengths = hi - lo
+    owner = np.repeat(np.arange(len(lkey), dtype=INT), lengths)
+    offsets = np.cumsum(lengths) - lengths
+    b = ru[np.arange(len(owner), dtype=INT) + np.repeat(lo - offsets, lengths)]
+    return np.unique(lunit[owner] * nright + b, return_counts=True)
