@@ -4,8 +4,10 @@ names, spelling variants joined across the texts. Mentions themselves come from 
 
 from __future__ import annotations
 
+import gc
 import re
 from collections import Counter, defaultdict
+from contextlib import contextmanager
 from itertools import starmap
 
 from rapidfuzz.fuzz import ratio
@@ -14,6 +16,19 @@ from .document import Document, as_document
 from .lexicon import CONNECTORS, GENERIC, ORG, PERSON, PLACE, STOP, spelling_key
 from .mentions import SATURATED, Cluster, Scanner, vote_type
 from .model import ENTITY_TYPES, LEFT, RIGHT, Entity, Span
+
+
+@contextmanager
+def _bulk():
+    """Pause the cycle collector: a book makes ~10^5 small containers, all kept until the end, and each
+    full collection would walk them (and both documents) again for nothing; it resumes afterwards."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _sureness(c: Cluster) -> float:
@@ -118,7 +133,8 @@ def _ordered(entities: list[Entity | None], sides: tuple[str, ...]) -> list[Enti
 def extract_entities(doc: Document | str) -> list[Entity]:
     """Entities of one document; mentions are under the "left" key."""
     doc = as_document(doc, "text")
-    return _ordered([_entity([(LEFT, c)]) for c in _clusters(doc)], (LEFT,))
+    with _bulk():
+        return _ordered([_entity([(LEFT, c)]) for c in _clusters(doc)], (LEFT,))
 
 
 def _similar(a: list[str], b: list[str]) -> bool:
@@ -133,8 +149,13 @@ def _similar(a: list[str], b: list[str]) -> bool:
 
 def link_entities(left: Document, right: Document) -> list[Entity]:
     """Entities of both documents, one entry per real-world thing across the two."""
-    items = [(LEFT, c) for c in _clusters(as_document(left, "left"))]
-    items += [(RIGHT, c) for c in _clusters(as_document(right, "right"))]
+    with _bulk():
+        return _link(as_document(left, "left"), as_document(right, "right"))
+
+
+def _link(left: Document, right: Document) -> list[Entity]:
+    items = [(LEFT, c) for c in _clusters(left)]
+    items += [(RIGHT, c) for c in _clusters(right)]
     parent = list(range(len(items)))
 
     def find(i: int) -> int:
