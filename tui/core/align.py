@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left
+from operator import attrgetter
 from typing import Callable, NamedTuple
 
 import numpy as np
@@ -74,40 +75,58 @@ class _Side:
         self.spans: list[Span] = []
         self.sentence: list[int] = []
         text = doc.text
+        marks = [m.end() for m in _CLAUSE.finditer(text)]
         for sentence in doc.sentences:
             if not sentence.boilerplate:
-                for span in _clauses(text, sentence.start, sentence.end):
-                    self.spans.append(span)
+                start, end = sentence.start, sentence.end
+                k = bisect_left(marks, start)
+                if k < len(marks) and marks[k] <= end:
+                    for span in _clauses(text, start, end):
+                        self.spans.append(span)
+                        self.sentence.append(sentence.index)
+                else:
+                    self.spans.append(Span(start, end))
                     self.sentence.append(sentence.index)
         n = len(self.spans)
-        ustart = np.fromiter((s.start for s in self.spans), INT, n)
-        uend = np.fromiter((s.end for s in self.spans), INT, n)
+        ustart = np.fromiter(map(_span_start, self.spans), INT, n)
+        uend = np.fromiter(map(_span_end, self.spans), INT, n)
         # One scan of the whole text; words outside the units (boilerplate, gaps) are dropped.
-        found = list(tokens.WORD.finditer(text))
-        words = list(map(_group, found))
-        start = np.fromiter(map(_start, found), INT, len(found))
-        del found
-        end = start + np.fromiter(map(len, words), INT, len(words))
+        parts = tokens.split_words(text)
+        ends = np.cumsum(np.fromiter(map(len, parts), INT, len(parts)))
+        words = parts[1::2]
+        del parts
+        start, end = ends[0:-1:2], ends[1::2]
         unit = np.searchsorted(ustart, start, "right") - 1
         inside = (unit >= 0) & (end <= uend[np.maximum(unit, 0)]) if n else np.zeros(len(words), bool)
         keep = np.flatnonzero(inside)
-        words = [words[i] for i in keep.tolist()] if len(keep) < len(words) else words
+        if len(keep) < len(words):
+            words = [words[i] for i in keep.tolist()]
         self.unit, self.start, self.end = unit[keep], start[keep], end[keep]
         self.wptr = keysets.csr(self.unit, n)
-        self.surface = list(dict.fromkeys(words))
+        index = dict.fromkeys(words)
+        self.surface = list(index)
         index = {w: i for i, w in enumerate(self.surface)}
         self.word = np.fromiter(map(index.__getitem__, words), INT, len(words))
         # Date keys, from the units that hold a digit only (a shortcut for long texts).
         digit = np.fromiter((w[0].isdigit() for w in self.surface), bool, len(self.surface))
         self.dates: dict[int, list[str]] = {}
         if digit.any():
+            ptr = self.wptr.tolist()
             for u in np.unique(self.unit[digit[self.word]]).tolist():
-                found_dates = tokens.aligned_keys(words[self.wptr[u]:self.wptr[u + 1]])[1]
-                if found_dates:
-                    self.dates[u] = found_dates
-        self.keys = [tokens.normalise(w) for w in self.surface]
+                found = tokens.aligned_keys(words[ptr[u]:ptr[u + 1]])[1]
+                if found:
+                    self.dates[u] = found
+        self.keys = list(map(tokens.normalise, self.surface))
         # From the units only: a page's URLs write names in lower case.
         self.lower, self.digits = tokens.surface_classes(set(self.surface))
+        self._sets: list[frozenset[int]] | None = None
+
+    def sets(self) -> list[frozenset[int]]:
+        """Each unit's key ids as a set (built once, for the few decisions made one pair at a time)."""
+        if self._sets is None:
+            keys, ptr = self.kkey.tolist(), self.kptr.tolist()
+            self._sets = [frozenset(keys[ptr[u]:ptr[u + 1]]) for u in range(len(self.spans))]
+        return self._sets
 
 
 def _clauses(text: str, start: int, end: int) -> list[Span]:
@@ -185,7 +204,6 @@ class Aligner:
                 big.append((u[:-gap][same] << (2 * _BITS)) | (k[:-gap][same] << _BITS) | k[gap:][same])
             side.bigrams = np.unique(np.concatenate(big))
             side.bptr = keysets.csr(side.bigrams >> (2 * _BITS), len(side.spans))
-            side.sets = {}
         df = np.bincount(np.concatenate([left.kkey, right.kkey]), minlength=width)
         n = len(left.spans) + len(right.spans)
         scale = math.log((n + 1) / 2) or 1.0
@@ -307,26 +325,26 @@ class Aligner:
         keep = scored >= FLOOR
         pairs, scored = pairs[keep], scored[keep]
         order = np.lexsort((pairs, -scored))
+        pairs, scored = pairs[order], scored[order]
+        # Below the best few of both its units a pair is too weak to carry news: known before the loop.
+        near = (keysets.rank_in_group(pairs // nr) < KEEP) | (keysets.rank_in_group(pairs % nr) < KEEP)
+        pairs, scored = pairs[near], scored[near]
         partners_l: list[list[int] | None] = [None] * nl
         partners_r: list[list[int] | None] = [None] * nr
-        rank_l, rank_r = [0] * nl, [0] * nr
-        weight, shared_of = self._weight, self._shared
+        lsets, rsets = self.left.sets(), self.right.sets()
+        weight = self._weight
         links = []
-        for code, s in zip(pairs[order].tolist(), scored[order].tolist()):
+        for code, s in zip(pairs.tolist(), scored.tolist()):
             a, b = divmod(code, nr)
-            rank_l[a] += 1
-            rank_r[b] += 1
-            if rank_l[a] > KEEP and rank_r[b] > KEEP:
-                continue  # below the best few of both its units: too weak to carry news
             seen_l, seen_r = partners_l[a], partners_r[b]
             if seen_l is not None or seen_r is not None:
                 if primary_only or (seen_l and len(seen_l) >= MAX_COUNTERPARTS) \
                         or (seen_r and len(seen_r) >= MAX_COUNTERPARTS):
                     continue
-                shared = shared_of(a, b)
+                shared = lsets[a] & rsets[b]
                 need = DISTINCT * sum(map(weight, shared))
-                if not ((seen_l is not None and sum(map(weight, shared.difference(*(shared_of(a, x) for x in seen_l)))) >= need)
-                        or (seen_r is not None and sum(map(weight, shared.difference(*(shared_of(x, b) for x in seen_r)))) >= need)):
+                if not ((seen_l is not None and sum(map(weight, shared.difference(*(rsets[x] for x in seen_l)))) >= need)
+                        or (seen_r is not None and sum(map(weight, shared.difference(*(lsets[x] for x in seen_r)))) >= need)):
                     continue
             if primary_only:
                 partners_l[a] = partners_r[b] = _EMPTY
@@ -339,16 +357,6 @@ class Aligner:
                 seen_r.append(a)
             links.append(Link(a, b, s if s < 1.0 else 1.0))
         return links
-
-    def _shared(self, a: int, b: int) -> frozenset[int]:
-        return self._set(self.left, a) & self._set(self.right, b)
-
-    @staticmethod
-    def _set(side: _Side, unit: int) -> frozenset[int]:
-        keys = side.sets.get(unit)
-        if keys is None:
-            keys = side.sets[unit] = frozenset(side.kkey[side.kptr[unit]:side.kptr[unit + 1]].tolist())
-        return keys
 
     def matches(self, threshold: float = DEFAULT_THRESHOLD) -> list[Match]:
         """Selected pairs scoring at least `threshold`, as Matches in reading order of the left text."""
@@ -417,8 +425,8 @@ def _support(anchor_of: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         + (b - anchor_of[x - 2] == 1) + (anchor_of[x + 2] - b == 1)
 
 
-_group = re.Match.group
-_start = re.Match.start
+_span_start = attrgetter("start")
+_span_end = attrgetter("end")
 _EMPTY: list[int] = []
 _NONE = -(1 << 40)
 

@@ -38,14 +38,21 @@ def top_per_row(rows: np.ndarray, cols: np.ndarray, counts: np.ndarray, top: int
     """Mask of the entries ranked best `top` in their row by count, at least `share` of the row's best."""
     if not len(rows):
         return np.zeros(0, dtype=bool)
+    best = np.zeros(rows.max() + 1, INT)
+    np.maximum.at(best, rows, counts)
+    keep = np.zeros(len(rows), dtype=bool)
+    near = np.flatnonzero(counts >= np.ceil(best[rows] * share))
+    keep[near] = _top(rows[near], cols[near], counts[near], top)
+    return keep
+
+
+def _top(rows: np.ndarray, cols: np.ndarray, counts: np.ndarray, top: int) -> np.ndarray:
     order = np.lexsort((cols, -counts, rows))
-    r, c = rows[order], counts[order]
+    r = rows[order]
     first = np.flatnonzero(np.r_[True, r[1:] != r[:-1]])
     length = np.diff(np.r_[first, len(r)])
-    rank = np.arange(len(r)) - np.repeat(first, length)
-    best = np.repeat(c[first], length)
     keep = np.zeros(len(rows), dtype=bool)
-    keep[order] = (rank < top) & (c >= np.ceil(best * share))
+    keep[order] = np.arange(len(r)) - np.repeat(first, length) < top
     return keep
 
 
@@ -61,3 +68,13 @@ def shared_counts(lunit: np.ndarray, lkey: np.ndarray, runit: np.ndarray, rkey: 
     offsets = np.cumsum(lengths) - lengths
     b = ru[np.arange(len(owner), dtype=INT) + np.repeat(lo - offsets, lengths)]
     return np.unique(lunit[owner] * nright + b, return_counts=True)
+
+
+def rank_in_group(groups: np.ndarray) -> np.ndarray:
+    """For each entry, how many entries of the same group come before it."""
+    order = np.argsort(groups, kind="stable")
+    g = groups[order]
+    first = np.flatnonzero(np.r_[True, g[1:] != g[:-1]]) if len(g) else np.zeros(0, INT)
+    rank = np.empty(len(groups), INT)
+    rank[order] = np.arange(len(g)) - np.repeat(first, np.diff(np.r_[first, len(g)]))
+    return rank

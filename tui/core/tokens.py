@@ -13,9 +13,13 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-# Digits (with thousands separators/decimals/ordinals), dotted acronyms (U.S.), or letter runs with
-# inner apostrophes (Korea's, don't); hyphens and slashes split words (Rossiya-24 == Rossiya 24).
-WORD = re.compile(r"\d+(?:[.,]\d+)*(?:st|nd|rd|th|s)?%?|(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:['’][^\W\d_]+)*")
+# Dotted acronyms (U.S.), letter runs with inner apostrophes (Korea's, don't), or digits (with
+# thousands separators/decimals/ordinals); hyphens and slashes split words (Rossiya-24 == Rossiya 24).
+# Letters are tried first: most words are letters, and the scan of a book is the cost.
+WORD = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*(?:st|nd|rd|th|s)?%?")
+# The same words in ASCII-only text, twice as fast there; split() keeps the text between them too.
+_SPLIT = re.compile(r"((?:[^\W\d_]\.){2,}|[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*(?:st|nd|rd|th|s)?%?)")
+_SPLIT_ASCII = re.compile(r"((?:[A-Za-z]\.){2,}|[A-Za-z]+(?:'[A-Za-z]+)*|\d+(?:[.,]\d+)*(?:st|nd|rd|th|s)?%?)")
 
 STOPWORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been before being
@@ -132,6 +136,11 @@ def _number(w: str) -> str:
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+", w):
         w = w.replace(",", "")
     return NUMBER_PREFIX + w
+
+
+def split_words(text: str) -> list[str]:
+    """The text cut into [between, word, between, word, ..., between]: WORD's words at odd places."""
+    return (_SPLIT_ASCII if text.isascii() else _SPLIT).split(text)
 
 
 def month_of(word: str) -> int | None:
