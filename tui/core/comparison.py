@@ -8,6 +8,7 @@ from typing import Callable
 from .align import DEFAULT_THRESHOLD, Aligner
 from .document import Document, as_document
 from .entities import link_entities
+from .parallel import FORK_THRESHOLD, Deferred
 from .model import LEFT, RIGHT, Entity, Match
 
 JSON_VERSION = 1
@@ -78,6 +79,8 @@ def compare(
     """Align two texts (Documents or strings) and link their entities."""
     left = as_document(left, "left")
     right = as_document(right, "right")
+    # Entities and alignment are independent: on long texts the second core links entities meanwhile.
+    entities = Deferred(link_entities, left, right, fork=len(left.text) + len(right.text) > FORK_THRESHOLD)
     aligner = Aligner(left, right, progress=progress)
-    entities = link_entities(left, right)
+    entities = entities.result()
     return Comparison(left, right, tuple(aligner.matches(threshold)), tuple(entities), threshold, aligner=aligner)
