@@ -175,7 +175,7 @@ def _run_compare(argv: list[str]) -> int:
         return run_app(left, right, args.threshold)
     _notes(left, right)
     comparison = compare(left, right, args.threshold)
-    write_output(json.dumps(comparison.to_dict(), ensure_ascii=False) + "\n", args.output, args.force)
+    write_output(comparison.to_json() + "\n", args.output, args.force)
     if not comparison.matches:
         _say("warning: no shared passages found (the texts may be unrelated)")
     return 0

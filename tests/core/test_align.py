@@ -180,3 +180,14 @@ def test_progress_is_reported_up_to_one(seeds):
 def test_empty_or_boilerplate_only_sides_give_no_matches(seeds):
     left, _, _ = seeds
     assert align(left, doc("XS", "SM")) == []
+
+
+def test_compact_json_is_the_dict_written_out(seeds):
+    """The CLI writes `to_json()`; it must say exactly what `to_dict()` says, entities and all."""
+    import json
+
+    left, right, _ = seeds
+    comparison = compare(left, right)
+    text = comparison.to_json()
+    assert json.loads(text) == comparison.to_dict()
+    assert text == json.dumps(comparison.to_dict(), ensure_ascii=False, separators=(",", ":"))

@@ -11,6 +11,7 @@ threshold only filters the result: `Aligner.matches(t)` re-selects without re-re
 
 from __future__ import annotations
 
+import gc
 import math
 import re
 from bisect import bisect_left
@@ -112,7 +113,7 @@ class _Side:
         self.dates: dict[int, list[str]] = {}
         if digit.any():
             ptr = self.wptr.tolist()
-            for u in np.unique(self.unit[digit[self.word]]).tolist():
+            for u in keysets.unique(self.unit[digit[self.word]]).tolist():
                 found = tokens.aligned_keys(words[ptr[u]:ptr[u + 1]])[1]
                 if found:
                     self.dates[u] = found
@@ -155,6 +156,16 @@ class Aligner:
     """
 
     def __init__(self, left: Document, right: Document, progress: Progress | None = None, order: bool = True):
+        # Millions of short-lived objects and no cycles: the collector would only rescan them.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            self._build_all(left, right, progress, order)
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _build_all(self, left: Document, right: Document, progress: Progress | None, order: bool) -> None:
         report = progress or (lambda _fraction: None)
         report(0.0)
         self.left, self.right = _Side(left), _Side(right)
@@ -194,7 +205,7 @@ class Aligner:
             codes = u * width + k
             if extra:
                 codes = np.concatenate([codes, np.array([a * width + b for a, b in extra], INT)])
-            side.codes = np.unique(codes)  # unit * width + key, one per distinct key of a unit
+            side.codes = keysets.unique(codes)  # unit * width + key, one per distinct key of a unit
             side.kunit, side.kkey = side.codes // width, side.codes % width
             side.kptr = keysets.csr(side.kunit, len(side.spans))
             # Ordered pairs of content keys at most one key apart: phrases, allowing one word inserted.
@@ -202,7 +213,7 @@ class Aligner:
             for gap in (1, 2):
                 same = (u[gap:] == u[:-gap]) & (k[gap:] != k[:-gap])
                 big.append((u[:-gap][same] << (2 * _BITS)) | (k[:-gap][same] << _BITS) | k[gap:][same])
-            side.bigrams = np.unique(np.concatenate(big))
+            side.bigrams = keysets.unique(np.concatenate(big))
             side.bptr = keysets.csr(side.bigrams >> (2 * _BITS), len(side.spans))
         df = np.bincount(np.concatenate([left.kkey, right.kkey]), minlength=width)
         n = len(left.spans) + len(right.spans)
@@ -412,7 +423,7 @@ def _shared_spans(side: _Side, units: np.ndarray, other: _Side, partners: np.nda
     spans = list(map(Span, side.start[w[first]].tolist(), side.end[w[last]].tolist()))
     run_owner = o[first]
     bounds = np.searchsorted(run_owner, np.arange(len(units) + 1)).tolist()
-    for u in np.unique(run_owner).tolist():
+    for u in keysets.unique(run_owner).tolist():
         out[u] = tuple(spans[bounds[u]:bounds[u + 1]])
     return out
 

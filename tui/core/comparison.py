@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field, replace
 from typing import Callable
 
@@ -57,17 +58,41 @@ class Comparison:
             "entities": [e.to_dict() for e in self.entities],
         }
 
+    def to_json(self) -> str:
+        """`to_dict()` as compact JSON, written directly: on a book, building the dicts costs seconds."""
+        docs = ",".join(_document_json(d) for d in (self.left, self.right))
+        matches = ",".join(map(_match_json, self.matches))
+        entities = json.dumps([e.to_dict() for e in self.entities], ensure_ascii=False, separators=(",", ":"))
+        return (f'{{"version":{JSON_VERSION},"threshold":{json.dumps(self.threshold)},"documents":[{docs}],'
+                f'"matches":[{matches}],"entities":{entities}}}')
 
-def document_dict(doc: Document) -> dict:
-    return {
+
+def document_dict(doc: Document, sentences: bool = True) -> dict:
+    out = {
         "path": doc.path if doc.path is not None else doc.name,
         "title": doc.title,
         "encoding": doc.encoding,
         "length": len(doc.text),
-        "sentences": [
-            {"start": s.start, "end": s.end, "boilerplate": s.boilerplate} for s in doc.sentences
-        ],
     }
+    if sentences:
+        out["sentences"] = [{"start": s.start, "end": s.end, "boilerplate": s.boilerplate} for s in doc.sentences]
+    return out
+
+
+def _spans_json(spans) -> str:
+    return ",".join([f'{{"start":{s.start},"end":{s.end}}}' for s in spans])
+
+
+def _match_json(m: Match) -> str:
+    return (f'{{"id":{m.id},"score":{round(m.score, 4)!r},"left":[{_spans_json(m.left)}],"right":[{_spans_json(m.right)}],'
+            f'"shared":{{"left":[{_spans_json(m.shared_left)}],"right":[{_spans_json(m.shared_right)}]}}}}')
+
+
+def _document_json(doc: Document) -> str:
+    head = document_dict(doc, sentences=False)
+    sentences = ",".join([f'{{"start":{s.start},"end":{s.end},"boilerplate":{"true" if s.boilerplate else "false"}}}'
+                          for s in doc.sentences])
+    return json.dumps(head, ensure_ascii=False, separators=(",", ":"))[:-1] + f',"sentences":[{sentences}]}}'
 
 
 def compare(

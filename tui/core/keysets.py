@@ -67,7 +67,15 @@ def shared_counts(lunit: np.ndarray, lkey: np.ndarray, runit: np.ndarray, rkey: 
     owner = np.repeat(np.arange(len(lkey), dtype=INT), lengths)
     offsets = np.cumsum(lengths) - lengths
     b = ru[np.arange(len(owner), dtype=INT) + np.repeat(lo - offsets, lengths)]
-    return np.unique(lunit[owner] * nright + b, return_counts=True)
+    codes = np.sort(lunit[owner] * nright + b)
+    first = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]]) if len(codes) else np.zeros(0, INT)
+    return codes[first], np.diff(np.r_[first, len(codes)])
+
+
+def unique(values: np.ndarray) -> np.ndarray:
+    """Sorted distinct values (by sorting: numpy's hashing unique is slower on millions of ints)."""
+    values = np.sort(values)
+    return values[np.r_[True, values[1:] != values[:-1]]] if len(values) else values
 
 
 def rank_in_group(groups: np.ndarray) -> np.ndarray:
