@@ -180,6 +180,7 @@ class Aligner:
         report(0.9)
         self.links = self._select(pairs, scores)
         self._built: dict[int, Match] = {}
+        self._columns: tuple[np.ndarray, ...] | None = None
         report(1.0)
 
     def _vocabulary(self) -> None:
@@ -371,38 +372,42 @@ class Aligner:
 
     def matches(self, threshold: float = DEFAULT_THRESHOLD) -> list[Match]:
         """Selected pairs scoring at least `threshold`, as Matches in reading order of the left text."""
-        chosen = [(i, link) for i, link in enumerate(self.links) if link.score >= threshold]
-        lspans, rspans = self.left.spans, self.right.spans
-        chosen.sort(key=lambda item: (lspans[item[1].left].start, rspans[item[1].right].start))
-        self._build([item for item in chosen if item[0] not in self._built])
+        if not self.links:
+            return []
+        if self._columns is None:
+            self._columns = tuple(np.array(column) for column in zip(*self.links))
+        la, lb, ls = self._columns
+        chosen = np.flatnonzero(ls >= threshold)
+        # Units are numbered in reading order, so this is the order of their offsets.
+        chosen = chosen[np.lexsort((lb[chosen], la[chosen]))].tolist()
         built = self._built
+        missing = [(n, i) for n, i in enumerate(chosen) if i not in built]
+        if missing:
+            collecting = gc.isenabled()
+            gc.disable()
+            try:
+                self._build(missing)
+            finally:
+                if collecting:
+                    gc.enable()
         out = []
-        for n, (i, _link) in enumerate(chosen):
+        for n, i in enumerate(chosen):
             m = built[i]
             out.append(m if m.id == n else Match(n, m.left, m.right, m.score, m.shared_left, m.shared_right,
                                                   m.left_sentences, m.right_sentences))
         return out
 
-    def _build(self, chosen: list[tuple[int, Link]]) -> None:
-        """Matches for the given links, their shared-word spans found for all of them at once."""
-        if not chosen:
-            return
-        a = np.fromiter((link.left for _i, link in chosen), INT, len(chosen))
-        b = np.fromiter((link.right for _i, link in chosen), INT, len(chosen))
+    def _build(self, chosen: list[tuple[int, int]]) -> None:
+        """Matches (id, link index) for the given links, their shared-word spans found all at once."""
+        links = [self.links[i] for _n, i in chosen]
+        a = np.fromiter((link.left for link in links), INT, len(links))
+        b = np.fromiter((link.right for link in links), INT, len(links))
         shared_l = _shared_spans(self.left, a, self.right, b, self.width)
         shared_r = _shared_spans(self.right, b, self.left, a, self.width)
-        lside, rside = self.left, self.right
-        for (i, link), sl, sr in zip(chosen, shared_l, shared_r):
-            self._built[i] = Match(
-                id=-1,
-                left=(lside.spans[link.left],),
-                right=(rside.spans[link.right],),
-                score=round(link.score, 4),
-                shared_left=sl,
-                shared_right=sr,
-                left_sentences=(lside.sentence[link.left],),
-                right_sentences=(rside.sentence[link.right],),
-            )
+        lspans, rspans, lsentence, rsentence = self.left.spans, self.right.spans, self.left.sentence, self.right.sentence
+        for (n, i), link, sl, sr in zip(chosen, links, shared_l, shared_r):
+            self._built[i] = Match(n, (lspans[link.left],), (rspans[link.right],), round(link.score, 4), sl, sr,
+                                   (lsentence[link.left],), (rsentence[link.right],))
 
 
 def _shared_spans(side: _Side, units: np.ndarray, other: _Side, partners: np.ndarray, width: int) -> list[tuple[Span, ...]]:
@@ -410,9 +415,8 @@ def _shared_spans(side: _Side, units: np.ndarray, other: _Side, partners: np.nda
     owner, idx = keysets.expand(side.wptr, units)
     key = side.key[idx]
     hit = np.flatnonzero((key >= 0) & keysets.member(other.codes, partners[owner] * width + np.maximum(key, 0)))
-    out: list[tuple[Span, ...]] = [()] * len(units)
     if not len(hit):
-        return out
+        return [()] * len(units)
     o, w = owner[hit], idx[hit]
     gap = np.diff(w)
     # A run goes on over one stopword, not over a content word both do not share.
@@ -421,11 +425,8 @@ def _shared_spans(side: _Side, units: np.ndarray, other: _Side, partners: np.nda
     first = np.flatnonzero(np.r_[True, ~cont])
     last = np.r_[first[1:] - 1, len(w) - 1]
     spans = list(map(Span, side.start[w[first]].tolist(), side.end[w[last]].tolist()))
-    run_owner = o[first]
-    bounds = np.searchsorted(run_owner, np.arange(len(units) + 1)).tolist()
-    for u in keysets.unique(run_owner).tolist():
-        out[u] = tuple(spans[bounds[u]:bounds[u + 1]])
-    return out
+    bounds = np.searchsorted(o[first], np.arange(len(units) + 1)).tolist()
+    return [tuple(spans[lo:hi]) for lo, hi in zip(bounds, bounds[1:])]
 
 
 def _support(anchor_of: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
