@@ -14,7 +14,7 @@ from __future__ import annotations
 import gc
 import math
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from operator import attrgetter
 from typing import Callable, NamedTuple
 
@@ -80,9 +80,9 @@ class _Side:
         for sentence in doc.sentences:
             if not sentence.boilerplate:
                 start, end = sentence.start, sentence.end
-                k = bisect_left(marks, start)
-                if k < len(marks) and marks[k] <= end:
-                    for span in _clauses(text, start, end):
+                first, last = bisect_right(marks, start), bisect_right(marks, end)
+                if first < last:
+                    for span in _clauses(text, start, end, marks[first:last]):
                         self.spans.append(span)
                         self.sentence.append(sentence.index)
                 else:
@@ -130,12 +130,9 @@ class _Side:
         return self._sets
 
 
-def _clauses(text: str, start: int, end: int) -> list[Span]:
-    """Cut a sentence at ';' and ':' where both sides keep enough words to stand alone: a unit
-    should hold about one fact (and long texts' verses often end there)."""
-    cuts = [m.end() for m in _CLAUSE.finditer(text, start, end)]
-    if not cuts:
-        return [Span(start, end)]
+def _clauses(text: str, start: int, end: int, cuts: list[int]) -> list[Span]:
+    """Cut a sentence at its marks (after ';' and ':') where both sides keep enough words to stand
+    alone: a unit should hold about one fact (and long texts' verses often end there)."""
     out, begin = [], start
     for cut in cuts:
         if _words(text, begin, cut) >= MIN_CLAUSE_WORDS and _words(text, cut, end) >= MIN_CLAUSE_WORDS:
@@ -296,7 +293,7 @@ class Aligner:
         current = base
         for _round in range(ROUNDS):
             strong = current >= ANCHOR
-            anchors = sorted((l.left, l.right) for l in self._select(pairs[strong], current[strong], primary_only=True))
+            anchors = self._anchors(pairs[strong], current[strong])
             chain_ = _increasing(anchors)
             ordered = len(chain_) / len(anchors) if len(chain_) >= MIN_CHAIN else 0.0
             trust = min(1.0, max(0.0, (ordered - 0.5) / 0.4))
@@ -326,7 +323,31 @@ class Aligner:
             current = base + NEIGHBOUR_BOOST * (1.0 - base) * lift
         return pairs, current
 
-    def _select(self, pairs: np.ndarray, scored: np.ndarray, primary_only: bool = False) -> list[Link]:
+    def _ranked(self, pairs: np.ndarray, scored: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Pairs above the floor by falling score, less those below the best few of both their units
+        (too weak to carry news; a unit's rank among its pairs is known before any selection)."""
+        nr = max(1, len(self.right.spans))
+        keep = scored >= FLOOR
+        pairs, scored = pairs[keep], scored[keep]
+        order = np.lexsort((pairs, -scored))
+        pairs, scored = pairs[order], scored[order]
+        near = (keysets.rank_in_group(pairs // nr) < KEEP) | (keysets.rank_in_group(pairs % nr) < KEEP)
+        return pairs[near], scored[near]
+
+    def _anchors(self, pairs: np.ndarray, scored: np.ndarray) -> list[Pair]:
+        """The strongest partner of each unit, greedily (each unit once), sorted by left unit."""
+        nr = max(1, len(self.right.spans))
+        used_l, used_r = bytearray(len(self.left.spans)), bytearray(nr)
+        out = []
+        for code in self._ranked(pairs, scored)[0].tolist():
+            a, b = divmod(code, nr)
+            if not (used_l[a] or used_r[b]):
+                used_l[a] = used_r[b] = 1
+                out.append(code)
+        out.sort()
+        return [divmod(code, nr) for code in out]
+
+    def _select(self, pairs: np.ndarray, scored: np.ndarray) -> list[Link]:
         """Greedy by score: each unit's best partner first; a further one only with mostly new evidence.
 
         A further counterpart must bring evidence its unit's earlier links did not explain, on some
@@ -334,13 +355,7 @@ class Aligner:
         pair whose ends are both explained already (a repeated formula).
         """
         nl, nr = len(self.left.spans), max(1, len(self.right.spans))
-        keep = scored >= FLOOR
-        pairs, scored = pairs[keep], scored[keep]
-        order = np.lexsort((pairs, -scored))
-        pairs, scored = pairs[order], scored[order]
-        # Below the best few of both its units a pair is too weak to carry news: known before the loop.
-        near = (keysets.rank_in_group(pairs // nr) < KEEP) | (keysets.rank_in_group(pairs % nr) < KEEP)
-        pairs, scored = pairs[near], scored[near]
+        pairs, scored = self._ranked(pairs, scored)
         partners_l: list[list[int] | None] = [None] * nl
         partners_r: list[list[int] | None] = [None] * nr
         lsets, rsets = self.left.sets(), self.right.sets()
@@ -350,23 +365,19 @@ class Aligner:
             a, b = divmod(code, nr)
             seen_l, seen_r = partners_l[a], partners_r[b]
             if seen_l is not None or seen_r is not None:
-                if primary_only or (seen_l and len(seen_l) >= MAX_COUNTERPARTS) \
-                        or (seen_r and len(seen_r) >= MAX_COUNTERPARTS):
+                if (seen_l and len(seen_l) >= MAX_COUNTERPARTS) or (seen_r and len(seen_r) >= MAX_COUNTERPARTS):
                     continue
                 shared = lsets[a] & rsets[b]
                 need = DISTINCT * sum(map(weight, shared))
                 if not ((seen_l is not None and sum(map(weight, shared.difference(*(rsets[x] for x in seen_l)))) >= need)
                         or (seen_r is not None and sum(map(weight, shared.difference(*(lsets[x] for x in seen_r)))) >= need)):
                     continue
-            if primary_only:
-                partners_l[a] = partners_r[b] = _EMPTY
-            else:
-                if seen_l is None:
-                    partners_l[a] = seen_l = []
-                if seen_r is None:
-                    partners_r[b] = seen_r = []
-                seen_l.append(b)
-                seen_r.append(a)
+            if seen_l is None:
+                partners_l[a] = seen_l = []
+            if seen_r is None:
+                partners_r[b] = seen_r = []
+            seen_l.append(b)
+            seen_r.append(a)
             links.append(Link(a, b, s if s < 1.0 else 1.0))
         return links
 
@@ -439,7 +450,6 @@ def _support(anchor_of: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
 
 _span_start = attrgetter("start")
 _span_end = attrgetter("end")
-_EMPTY: list[int] = []
 _NONE = -(1 << 40)
 
 
