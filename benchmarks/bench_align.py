@@ -59,7 +59,7 @@ def child_phases(a: str, b: str) -> None:
     entities = link_entities(left, right)
     t3 = time.perf_counter()
     comparison = Comparison(left, right, tuple(matches), tuple(entities), 0.0, aligner=aligner)
-    json.dumps(comparison.to_dict(), ensure_ascii=False)
+    comparison.to_json()
     t4 = time.perf_counter()
     print(json.dumps({"load": t1 - t0, "align": t2 - t1, "entities": t3 - t2, "json": t4 - t3}))
 

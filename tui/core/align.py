@@ -361,16 +361,16 @@ class Aligner:
         lsets, rsets = self.left.sets(), self.right.sets()
         weight = self._weight
         links = []
-        for code, s in zip(pairs.tolist(), scored.tolist()):
-            a, b = divmod(code, nr)
+        for a, b, s in zip((pairs // nr).tolist(), (pairs % nr).tolist(), scored.tolist()):
             seen_l, seen_r = partners_l[a], partners_r[b]
             if seen_l is not None or seen_r is not None:
-                if (seen_l and len(seen_l) >= MAX_COUNTERPARTS) or (seen_r and len(seen_r) >= MAX_COUNTERPARTS):
+                if (seen_l is not None and len(seen_l) >= MAX_COUNTERPARTS) \
+                        or (seen_r is not None and len(seen_r) >= MAX_COUNTERPARTS):
                     continue
                 shared = lsets[a] & rsets[b]
                 need = DISTINCT * sum(map(weight, shared))
-                if not ((seen_l is not None and sum(map(weight, shared.difference(*(rsets[x] for x in seen_l)))) >= need)
-                        or (seen_r is not None and sum(map(weight, shared.difference(*(lsets[x] for x in seen_r)))) >= need)):
+                if not ((seen_l is not None and _weight_outside(weight, shared, rsets, seen_l) >= need)
+                        or (seen_r is not None and _weight_outside(weight, shared, lsets, seen_r) >= need)):
                     continue
             if seen_l is None:
                 partners_l[a] = seen_l = []
@@ -419,6 +419,12 @@ class Aligner:
         for (n, i), link, sl, sr in zip(chosen, links, shared_l, shared_r):
             self._built[i] = Match(n, (lspans[link.left],), (rspans[link.right],), round(link.score, 4), sl, sr,
                                    (lsentence[link.left],), (rsentence[link.right],))
+
+
+def _weight_outside(weight, keys: frozenset[int], sets: list[frozenset[int]], units: list[int]) -> float:
+    """Weight of the keys none of the given units hold."""
+    rest = keys - sets[units[0]] if len(units) == 1 else keys.difference(*(sets[u] for u in units))
+    return sum(map(weight, rest))
 
 
 def _shared_spans(side: _Side, units: np.ndarray, other: _Side, partners: np.ndarray, width: int) -> list[tuple[Span, ...]]:
