@@ -386,13 +386,14 @@ class Aligner:
         if not self.links:
             return []
         if self._columns is None:
-            self._columns = tuple(np.array(column) for column in zip(*self.links))
+            table = np.array(self.links)
+            self._columns = (table[:, 0].astype(INT), table[:, 1].astype(INT), table[:, 2])
         la, lb, ls = self._columns
         chosen = np.flatnonzero(ls >= threshold)
         # Units are numbered in reading order, so this is the order of their offsets.
         chosen = chosen[np.lexsort((lb[chosen], la[chosen]))].tolist()
         built = self._built
-        missing = [(n, i) for n, i in enumerate(chosen) if i not in built]
+        missing = list(enumerate(chosen)) if not built else [(n, i) for n, i in enumerate(chosen) if i not in built]
         if missing:
             collecting = gc.isenabled()
             gc.disable()
