@@ -22,6 +22,7 @@ from .entity_panel import EntityPanel
 from .help import HelpScreen, key_rows
 from .keys import READER_BINDINGS, system_commands
 from .offload import PROCESS_THRESHOLD, AlignmentProcess
+from .palette import GuardedCommandPalette
 from .search import Search, SearchBar
 from .selection import Selection
 from .state import Prepared, other
@@ -468,6 +469,10 @@ class DiptychApp(App[int]):
         """Show every key."""
         sections = [("Reader", key_rows(self, self.BINDINGS)), ("Entity sidebar (when focused)", key_rows(self, EntityPanel.BINDINGS))]
         self.push_screen(HelpScreen(sections))
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not GuardedCommandPalette.is_open(self):
+            self.push_screen(GuardedCommandPalette(id="--command-palette"))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
