@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import math
 from typing import Callable, Iterable
 
@@ -184,6 +185,9 @@ class DiptychApp(App[int]):
         self._reselect()
         self._update_titles()
         self._update_status()
+        # A book's comparison is ~10^6 long-lived objects: keep the cycle collector from walking them
+        # again during key presses (0.3-0.5 s pauses measured on the NT pair).
+        gc.freeze()
 
     def _reselect(self) -> None:
         """After re-alignment keep the selection on the passage under the cursor, if still matched."""
