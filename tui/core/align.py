@@ -13,17 +13,16 @@ from __future__ import annotations
 
 import gc
 import math
-import re
-from bisect import bisect_left, bisect_right
-from operator import attrgetter
 from typing import Callable, NamedTuple
 
 import numpy as np
 
 from . import keysets, tokens
+from .chains import gap_prior, increasing, support
 from .document import Document
 from .keysets import INT
-from .model import Match, Span
+from .model import Match
+from .units import Units, shared_spans
 
 DEFAULT_THRESHOLD = 0.375
 FLOOR = 0.1  # pairs below this are never kept: the lowest threshold the reader can step down to
@@ -45,14 +44,9 @@ KEEP = 4  # pairs ranked below this for both their units cannot win a place
 DISTINCT = 0.5  # share of a further counterpart's evidence that must be new
 ANCHOR = 0.5  # links at least this strong vouch for their neighbours
 NEIGHBOUR_BOOST = 0.35
-GAP = 300  # gaps up to this long between two links of an ordered chain are searched near its line
-BAND = 2
 ROUNDS = 2
 MIN_CHAIN = 12  # fewer ordered strong links than this say nothing about order
-MIN_CLAUSE_WORDS = 5
 
-_CLAUSE = re.compile(r"[;:](?=\s)")
-_BLANK = re.compile(r"\s*")
 _BITS = 21
 _LOW = (1 << _BITS) - 1
 
@@ -66,84 +60,6 @@ class Link(NamedTuple):
     left: int
     right: int
     score: float
-
-
-class _Side:
-    """The units of one document: spans, owning sentence, and its words as flat arrays."""
-
-    def __init__(self, doc: Document):
-        self.doc = doc
-        self.spans: list[Span] = []
-        self.sentence: list[int] = []
-        text = doc.text
-        marks = [m.end() for m in _CLAUSE.finditer(text)]
-        for sentence in doc.sentences:
-            if not sentence.boilerplate:
-                start, end = sentence.start, sentence.end
-                first, last = bisect_right(marks, start), bisect_right(marks, end)
-                if first < last:
-                    for span in _clauses(text, start, end, marks[first:last]):
-                        self.spans.append(span)
-                        self.sentence.append(sentence.index)
-                else:
-                    self.spans.append(Span(start, end))
-                    self.sentence.append(sentence.index)
-        n = len(self.spans)
-        ustart = np.fromiter(map(_span_start, self.spans), INT, n)
-        uend = np.fromiter(map(_span_end, self.spans), INT, n)
-        # One scan of the whole text; words outside the units (boilerplate, gaps) are dropped.
-        parts = tokens.split_words(text)
-        ends = np.cumsum(np.fromiter(map(len, parts), INT, len(parts)))
-        words = parts[1::2]
-        del parts
-        start, end = ends[0:-1:2], ends[1::2]
-        unit = np.searchsorted(ustart, start, "right") - 1
-        inside = (unit >= 0) & (end <= uend[np.maximum(unit, 0)]) if n else np.zeros(len(words), bool)
-        keep = np.flatnonzero(inside)
-        if len(keep) < len(words):
-            words = [words[i] for i in keep.tolist()]
-        self.unit, self.start, self.end = unit[keep], start[keep], end[keep]
-        self.wptr = keysets.csr(self.unit, n)
-        index = dict.fromkeys(words)
-        self.surface = list(index)
-        index = {w: i for i, w in enumerate(self.surface)}
-        self.word = np.fromiter(map(index.__getitem__, words), INT, len(words))
-        # Date keys, from the units that hold a digit only (a shortcut for long texts).
-        digit = np.fromiter((w[0].isdigit() for w in self.surface), bool, len(self.surface))
-        self.dates: dict[int, list[str]] = {}
-        if digit.any():
-            ptr = self.wptr.tolist()
-            for u in keysets.unique(self.unit[digit[self.word]]).tolist():
-                found = tokens.aligned_keys(words[ptr[u]:ptr[u + 1]])[1]
-                if found:
-                    self.dates[u] = found
-        self.keys = list(map(tokens.normalise, self.surface))
-        # From the units only: a page's URLs write names in lower case.
-        self.lower, self.digits = tokens.surface_classes(set(self.surface))
-        self._sets: list[frozenset[int]] | None = None
-
-    def sets(self) -> list[frozenset[int]]:
-        """Each unit's key ids as a set (built once, for the few decisions made one pair at a time)."""
-        if self._sets is None:
-            keys, ptr = self.kkey.tolist(), self.kptr.tolist()
-            self._sets = [frozenset(keys[ptr[u]:ptr[u + 1]]) for u in range(len(self.spans))]
-        return self._sets
-
-
-def _clauses(text: str, start: int, end: int, cuts: list[int]) -> list[Span]:
-    """Cut a sentence at its marks (after ';' and ':') where both sides keep enough words to stand
-    alone: a unit should hold about one fact (and long texts' verses often end there)."""
-    out, begin = [], start
-    for cut in cuts:
-        if _words(text, begin, cut) >= MIN_CLAUSE_WORDS and _words(text, cut, end) >= MIN_CLAUSE_WORDS:
-            out.append(Span(begin, cut))
-            begin = _BLANK.match(text, cut).end()
-    out.append(Span(begin, end))
-    return out
-
-
-def _words(text: str, start: int, end: int) -> int:
-    return text.count(" ", start, end) + 1
 
 
 class Aligner:
@@ -165,7 +81,7 @@ class Aligner:
     def _build_all(self, left: Document, right: Document, progress: Progress | None, order: bool) -> None:
         report = progress or (lambda _fraction: None)
         report(0.0)
-        self.left, self.right = _Side(left), _Side(right)
+        self.left, self.right = Units(left), Units(right)
         report(0.35)
         self._vocabulary()
         report(0.5)
@@ -294,10 +210,10 @@ class Aligner:
         for _round in range(ROUNDS):
             strong = current >= ANCHOR
             anchors = self._anchors(pairs[strong], current[strong])
-            chain_ = _increasing(anchors)
+            chain_ = increasing(anchors)
             ordered = len(chain_) / len(anchors) if len(chain_) >= MIN_CHAIN else 0.0
             trust = min(1.0, max(0.0, (ordered - 0.5) / 0.4))
-            prior, prior_weight = _gap_prior(chain_, nr) if trust else (np.zeros(0, INT), np.zeros(0))
+            prior, prior_weight = gap_prior(chain_, nr) if trust else (np.zeros(0, INT), np.zeros(0))
             fresh = np.setdiff1d(prior, pairs, assume_unique=True)
             if len(fresh):
                 scores, fresh = self._score_codes(fresh)
@@ -313,13 +229,13 @@ class Aligner:
                 bl[al + 2], br[ar + 2] = ar, al
             # An anchor one unit away may be up to two units off on the other side (a sentence
             # split in two), one two units away must be exactly one off: the order agrees.
-            support = np.maximum(_support(bl, a, b), _support(br, b, a))
+            agree = np.maximum(support(bl, a, b), support(br, b, a))
             lift = np.zeros(len(pairs))
             if len(prior):
                 pos = np.searchsorted(prior, pairs)
                 pos[pos == len(prior)] = 0
                 lift = np.where(prior[pos] == pairs, trust * prior_weight[pos], 0.0)
-            lift = np.where(support > 1, 1.0, np.where(support == 1, np.maximum(lift, 0.5), lift))
+            lift = np.where(agree > 1, 1.0, np.where(agree == 1, np.maximum(lift, 0.5), lift))
             current = base + NEIGHBOUR_BOOST * (1.0 - base) * lift
         return pairs, current
 
@@ -414,8 +330,8 @@ class Aligner:
         links = [self.links[i] for _n, i in chosen]
         a = np.fromiter((link.left for link in links), INT, len(links))
         b = np.fromiter((link.right for link in links), INT, len(links))
-        shared_l = _shared_spans(self.left, a, self.right, b, self.width)
-        shared_r = _shared_spans(self.right, b, self.left, a, self.width)
+        shared_l = shared_spans(self.left, a, self.right, b, self.width)
+        shared_r = shared_spans(self.right, b, self.left, a, self.width)
         lspans, rspans, lsentence, rsentence = self.left.spans, self.right.spans, self.left.sentence, self.right.sentence
         for (n, i), link, sl, sr in zip(chosen, links, shared_l, shared_r):
             self._built[i] = Match(n, (lspans[link.left],), (rspans[link.right],), round(link.score, 4), sl, sr,
@@ -428,93 +344,13 @@ def _weight_outside(weight, keys: frozenset[int], sets: list[frozenset[int]], un
     return sum(map(weight, rest))
 
 
-def _shared_spans(side: _Side, units: np.ndarray, other: _Side, partners: np.ndarray, width: int) -> list[tuple[Span, ...]]:
-    """Per unit, spans of the words whose keys its partner holds too; runs one stopword apart merge."""
-    owner, idx = keysets.expand(side.wptr, units)
-    key = side.key[idx]
-    hit = np.flatnonzero((key >= 0) & keysets.member(other.codes, partners[owner] * width + np.maximum(key, 0)))
-    if not len(hit):
-        return [()] * len(units)
-    o, w = owner[hit], idx[hit]
-    gap = np.diff(w)
-    # A run goes on over one stopword, not over a content word both do not share.
-    between = side.key[np.minimum(w[:-1] + 1, len(side.key) - 1)]
-    cont = (o[1:] == o[:-1]) & ((gap == 1) | ((gap == 2) & (between == -1)))
-    first = np.flatnonzero(np.r_[True, ~cont])
-    last = np.r_[first[1:] - 1, len(w) - 1]
-    spans = list(map(Span, side.start[w[first]].tolist(), side.end[w[last]].tolist()))
-    bounds = np.searchsorted(o[first], np.arange(len(units) + 1)).tolist()
-    return [tuple(spans[lo:hi]) for lo, hi in zip(bounds, bounds[1:])]
-
-
-def _support(anchor_of: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """How many of the anchors near unit `a` (one or two units away) agree with linking it to `b`."""
-    x = a + 2
-    prev1, next1 = b - anchor_of[x - 1], anchor_of[x + 1] - b
-    return ((0 < prev1) & (prev1 <= 2)).astype(INT) + ((0 < next1) & (next1 <= 2)) \
-        + (b - anchor_of[x - 2] == 1) + (anchor_of[x + 2] - b == 1)
-
-
-_span_start = attrgetter("start")
-_span_end = attrgetter("end")
 _NONE = -(1 << 40)
 
 
-def _vocab(side: _Side) -> set[str]:
+def _vocab(side: Units) -> set[str]:
     keys = set(side.keys)
     keys.discard(None)
     return keys
-
-
-def _gap_prior(chain_: list[Pair], nright: int) -> tuple[np.ndarray, np.ndarray]:
-    """Pairs (sorted codes) near the straight line between consecutive links of an ordered chain, with
-    a weight that falls off with the distance from that line; long gaps are not searched."""
-    if len(chain_) < 2:
-        return np.zeros(0, INT), np.zeros(0)
-    links = np.array(chain_, INT)
-    a0, b0 = links[:-1].T
-    a1, b1 = links[1:].T
-    da, db = a1 - a0, b1 - b0
-    keep = (da <= GAP) & (db <= GAP) & ((da > 1) | (db > 1))
-    a0, b0, b1, da, db = a0[keep], b0[keep], b1[keep], da[keep], db[keep]
-    owner, a = keysets.expand(np.r_[0, np.cumsum(da + 1)], np.arange(len(da), dtype=INT))
-    a = a - np.repeat(np.r_[0, np.cumsum(da + 1)][:-1], da + 1) + a0[owner]
-    expected = b0[owner] + (a - a0[owner]) * db[owner] / np.maximum(da[owner], 1)
-    low = np.maximum(b0[owner], np.trunc(expected - BAND).astype(INT))
-    high = np.minimum(b1[owner], np.trunc(expected + BAND).astype(INT))
-    codes, weights = [], []
-    for step in range(2 * BAND + 1):
-        b = low + step
-        ok = b <= high
-        codes.append(a[ok] * nright + b[ok])
-        weights.append(1.0 - np.abs(b[ok] - expected[ok]) / (BAND + 1))
-    codes, weights = np.concatenate(codes), np.concatenate(weights)
-    order = np.lexsort((-weights, codes))
-    codes, weights = codes[order], weights[order]
-    first = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]]) if len(codes) else codes
-    return codes[first], weights[first]
-
-
-def _increasing(pairs: list[Pair]) -> list[Pair]:
-    """The longest chain of pairs (sorted by left) whose right ends increase too (patience sorting)."""
-    tails: list[int] = []
-    tail_index: list[int] = []
-    back = [-1] * len(pairs)
-    for i, (_a, b) in enumerate(pairs):
-        k = bisect_left(tails, b)
-        if k == len(tails):
-            tails.append(b)
-            tail_index.append(i)
-        else:
-            tails[k] = b
-            tail_index[k] = i
-        back[i] = tail_index[k - 1] if k else -1
-    out = []
-    i = tail_index[-1] if tail_index else -1
-    while i >= 0:
-        out.append(pairs[i])
-        i = back[i]
-    return out[::-1]
 
 
 def align(left: Document, right: Document, threshold: float = DEFAULT_THRESHOLD, progress: Progress | None = None) -> list[Match]:
