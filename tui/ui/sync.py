@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from typing import Sequence
 
+from ..core.chains import increasing
 from ..core.model import SIDES, Match
 
 
@@ -46,27 +47,8 @@ class Navigator:
 
 def monotone_chain(pairs: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """The longest run of (a, b) pairs increasing in both, so the link never scrolls backwards."""
-    pairs = sorted(set(pairs))
-    tails: list[int] = []  # tails[k]: smallest b ending a chain of length k + 1
-    tail_index: list[int] = []
-    parent = [-1] * len(pairs)
-    for i, (_, b) in enumerate(pairs):
-        k = bisect_left(tails, b)
-        if k and pairs[tail_index[k - 1]][0] == pairs[i][0]:
-            continue  # same a twice: keep the first
-        if k == len(tails):
-            tails.append(b)
-            tail_index.append(i)
-        else:
-            tails[k] = b
-            tail_index[k] = i
-        parent[i] = tail_index[k - 1] if k else -1
-    chain = []
-    i = tail_index[-1] if tail_index else -1
-    while i >= 0:
-        chain.append(pairs[i])
-        i = parent[i]
-    return chain[::-1]
+    # Equal a's sorted by falling b: a chain strictly increasing in b then never repeats an a.
+    return increasing(sorted(set(pairs), key=lambda pair: (pair[0], -pair[1])))
 
 
 class ScrollLink:
