@@ -47,7 +47,8 @@ class Comparison:
 
     def shared_sentences(self, side: str) -> int:
         """How many non-boilerplate sentences of `side` take part in some match."""
-        return len({i for m in self.matches for i in m.sentences(side)})
+        sentences = self.doc(side).sentences
+        return sum(1 for i in {i for m in self.matches for i in m.sentences(side)} if not sentences[i].boilerplate)
 
     def to_dict(self) -> dict:
         return {

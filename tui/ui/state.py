@@ -43,14 +43,9 @@ class Prepared:
 
     @classmethod
     def build(cls, comparison: Comparison) -> Prepared:
-        matched, shared, content = {}, {}, {}
-        for side in SIDES:
-            doc = comparison.doc(side)
-            matched[side] = Intervals(span for m in comparison.matches for span in m.spans(side))
-            starts = [s.start for s in doc.sentences]
-            in_match = {i for m in comparison.matches for i in match_sentences(m, side, starts)}
-            shared[side] = sum(1 for i in in_match if 0 <= i < len(doc.sentences) and not doc.sentences[i].boilerplate)
-            content[side] = sum(1 for s in doc.sentences if not s.boilerplate)
+        matched = {side: Intervals(span for m in comparison.matches for span in m.spans(side)) for side in SIDES}
+        shared = {side: comparison.shared_sentences(side) for side in SIDES}
+        content = {side: len(comparison.doc(side).content_sentences) for side in SIDES}
         comparison.matches_for_sentence(LEFT, 0)  # builds its lookup table here, not on the first key
         # Built here, in the worker: line numbers are monotone in offsets, so the chain stays monotone.
         anchors = monotone_chain([(m.left[0].start, m.right[0].start) for m in comparison.matches if m.left and m.right])
