@@ -7,7 +7,9 @@ from tui.cli import seed_paths
 from tui.core.comparison import compare
 from tui.core.document import load_document
 from tui.core.entities import link_entities
-from tui.core.parallel import Deferred
+from tui.core.align import Aligner
+from tui.core.parallel import Background, Deferred
+from tui.core.units import Units
 
 
 @pytest.fixture(scope="module")
@@ -34,3 +36,27 @@ def test_long_texts_compare_the_same_with_and_without_fork(seed_pair, monkeypatc
     monkeypatch.setattr("tui.core.comparison.FORK_THRESHOLD", 0)
     forked = compare(left, right)
     assert forked.entities == inline.entities and forked.matches == inline.matches
+
+
+def test_tasks_run_in_order_and_each_result_is_taken_on_its_own():
+    work = Background([(sorted, ([3, 1, 2],)), (max, ([4, 9, 1],)), (len, ("four",))], fork=True)
+    assert work.result(1) == 9
+    assert work.result(0) == [1, 2, 3]
+    assert work.result(2) == 4
+
+
+def test_a_failing_task_does_not_stop_the_ones_after_it():
+    def boom():
+        raise ValueError("bad input")
+
+    work = Background([(boom, ()), (sum, ([1, 2],))], fork=True)
+    assert work.result(1) == 3
+    with pytest.raises(ValueError, match="bad input"):
+        work.result(0)
+
+
+def test_units_made_in_the_child_align_as_units_made_here(seed_pair):
+    left, right = seed_pair
+    units = Background([(Units, (left,))], fork=True).result(0)
+    handed = Aligner(left, right, left_units=lambda: units)
+    assert handed.matches() == Aligner(left, right).matches()

@@ -66,22 +66,27 @@ class Aligner:
     """Everything that does not depend on the threshold, computed once.
 
     `order=False` leaves out the lift from neighbouring links, so nothing depends on sentence order.
+    `left_units` hands over the left text's units (say, computed in another process meanwhile).
     """
 
-    def __init__(self, left: Document, right: Document, progress: Progress | None = None, order: bool = True):
+    def __init__(self, left: Document, right: Document, progress: Progress | None = None, order: bool = True,
+                 left_units: Callable[[], Units] | None = None):
         # Millions of short-lived objects and no cycles: the collector would only rescan them.
         collecting = gc.isenabled()
         gc.disable()
         try:
-            self._build_all(left, right, progress, order)
+            self._build_all(left, right, progress, order, left_units)
         finally:
             if collecting:
                 gc.enable()
 
-    def _build_all(self, left: Document, right: Document, progress: Progress | None, order: bool) -> None:
+    def _build_all(self, left: Document, right: Document, progress: Progress | None, order: bool,
+                   left_units: Callable[[], Units] | None) -> None:
         report = progress or (lambda _fraction: None)
         report(0.0)
-        self.left, self.right = Units(left), Units(right)
+        self.right = Units(right)
+        self.left = left_units() if left_units is not None else Units(left)
+        self.left.doc = left
         report(0.35)
         self._vocabulary()
         report(0.5)

@@ -9,8 +9,9 @@ from typing import Callable
 from .align import DEFAULT_THRESHOLD, Aligner
 from .document import Document, as_document
 from .entities import link_entities
-from .parallel import FORK_THRESHOLD, Deferred
+from .parallel import FORK_THRESHOLD, Background
 from .model import LEFT, RIGHT, Entity, Match
+from .units import Units
 
 JSON_VERSION = 1
 
@@ -115,8 +116,10 @@ def compare(
     """Align two texts (Documents or strings) and link their entities."""
     left = as_document(left, "left")
     right = as_document(right, "right")
-    # Entities and alignment are independent: on long texts the second core links entities meanwhile.
-    entities = Deferred(link_entities, left, right, fork=len(left.text) + len(right.text) > FORK_THRESHOLD)
-    aligner = Aligner(left, right, progress=progress)
-    entities = entities.result()
+    # On long texts a second core prepares the left text's units while this one does the right's,
+    # then links entities while this one aligns.
+    work = Background([(Units, (left,)), (link_entities, (left, right))],
+                      fork=len(left.text) + len(right.text) > FORK_THRESHOLD)
+    aligner = Aligner(left, right, progress=progress, left_units=lambda: work.result(0))
+    entities = work.result(1)
     return Comparison(left, right, tuple(aligner.matches(threshold)), tuple(entities), threshold, aligner=aligner)

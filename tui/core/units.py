@@ -74,6 +74,10 @@ class Units:
         self.lower, self.digits = tokens.surface_classes(set(self.surface))
         self._sets: list[frozenset[int]] | None = None
 
+    def __getstate__(self) -> dict:
+        # Sent back from a forked child, which the caller's copy of the document already is.
+        return {k: v for k, v in self.__dict__.items() if k != "doc"}
+
     def sets(self) -> list[frozenset[int]]:
         """Each unit's key ids as a set (built once, for the few decisions made one pair at a time)."""
         if self._sets is None:
