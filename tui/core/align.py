@@ -284,21 +284,26 @@ class Aligner:
         links = []
         for a, b, s in zip((pairs // nr).tolist(), (pairs % nr).tolist(), scored.tolist()):
             seen_l, seen_r = partners_l[a], partners_r[b]
-            if seen_l is not None or seen_r is not None:
-                if (seen_l is not None and len(seen_l) >= MAX_COUNTERPARTS) \
-                        or (seen_r is not None and len(seen_r) >= MAX_COUNTERPARTS):
-                    continue
-                shared = lsets[a] & rsets[b]
-                need = DISTINCT * sum(map(weight, shared))
-                if not ((seen_l is not None and _weight_outside(weight, shared, rsets, seen_l) >= need)
-                        or (seen_r is not None and _weight_outside(weight, shared, lsets, seen_r) >= need)):
-                    continue
+            if seen_l is None and seen_r is None:  # most pairs: the first partner of both units
+                partners_l[a], partners_r[b] = [b], [a]
+                links.append(Link(a, b, s if s < 1.0 else 1.0))
+                continue
+            if (seen_l is not None and len(seen_l) >= MAX_COUNTERPARTS) \
+                    or (seen_r is not None and len(seen_r) >= MAX_COUNTERPARTS):
+                continue
+            shared = lsets[a] & rsets[b]
+            need = DISTINCT * sum(map(weight, shared))
+            if not ((seen_l is not None and _weight_outside(weight, shared, rsets, seen_l) >= need)
+                    or (seen_r is not None and _weight_outside(weight, shared, lsets, seen_r) >= need)):
+                continue
             if seen_l is None:
-                partners_l[a] = seen_l = []
+                partners_l[a] = [b]
+            else:
+                seen_l.append(b)
             if seen_r is None:
-                partners_r[b] = seen_r = []
-            seen_l.append(b)
-            seen_r.append(a)
+                partners_r[b] = [a]
+            else:
+                seen_r.append(a)
             links.append(Link(a, b, s if s < 1.0 else 1.0))
         return links
 
