@@ -49,3 +49,19 @@ def verse_scores(links, left: Verses, right: Verses, sample: set[int] | None = N
 def links_from_json(payload: dict) -> list[tuple[list[tuple[int, int]], list[tuple[int, int]]]]:
     return [([(s["start"], s["end"]) for s in m["left"]], [(s["start"], s["end"]) for s in m["right"]])
             for m in payload["matches"]]
+
+
+def unit_ceiling(left_units, right_units, left: Verses, right: Verses) -> tuple[float, float]:
+    """Recall and precision if every alignment unit were linked to exactly the units holding its verses'
+    true counterparts: what the unit boundaries allow, since a unit that spans two verses links both.
+    Units are (start, end) pairs."""
+    index = {vid: i for i, (vid, _s, _e) in enumerate(right.gold)}
+    holding: dict[int, list[int]] = {}
+    for u, (start, end) in enumerate(right_units):
+        for v in right.overlapping(start, end):
+            holding.setdefault(v, []).append(u)
+    links = []
+    for start, end in left_units:
+        counterparts = {u for v in left.overlapping(start, end) for u in holding.get(index.get(left.gold[v][0]), ())}
+        links += [([(start, end)], [right_units[u]]) for u in sorted(counterparts)]
+    return verse_scores(links, left, right)[:2]

@@ -3,8 +3,10 @@
 
     .venv/bin/python benchmarks/bench_align.py [BENCH_DIR] [--pieces mark,nt,bible] [--runs N]
 
-Each timed run is a fresh `python -m tui A B --json -o FILE` in a subprocess whose peak RSS is read
-with getrusage(RUSAGE_CHILDREN); the table shows the median of the runs (3 for NT/Bible by default).
+Each timed run is a fresh `python -m tui A B --json -o FILE` in a subprocess; peak memory is that of
+the largest process (getrusage) and of the whole process tree (sampled); the table shows the median
+of the runs (3 for NT/Bible by default). The unit ceiling is what perfect links between diptych's
+alignment units would score: a unit spanning two verses links both, so precision cannot reach 1.
 The baseline is the best counterpart per sentence by rapidfuzz `token_set_ratio` (threshold 50): on
 Mark over all sentence pairs, on NT/Bible over a fixed, evenly spaced sample of left sentences
 (the full m x n scan takes minutes to hours); diptych is scored on the same sample for comparison.
@@ -28,19 +30,38 @@ REPO = HERE.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(HERE))
 
-from _common import Verses, links_from_json, load_gold, verse_scores  # noqa: E402
+from _common import Verses, links_from_json, load_gold, unit_ceiling, verse_scores  # noqa: E402
 
 SAMPLE = 300
 
 
 def child_run(cmd: list[str]) -> None:
-    """In a child of its own: run `cmd`, print its wall time and peak RSS (the only grandchild)."""
+    """In a child of its own: run `cmd`, print its wall time, CPU time and peak memory: the largest
+    process (getrusage) and the peak of the whole process tree's summed RSS, sampled every 20 ms
+    (an upper bound: pages a forked child shares with its parent count twice)."""
     start = time.perf_counter()
-    code = subprocess.run(cmd, stdout=subprocess.DEVNULL).returncode
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL)
+    tree_peak = 0
+    while proc.poll() is None:
+        tree_peak = max(tree_peak, _tree_rss(proc.pid))
+        time.sleep(0.02)
     seconds = time.perf_counter() - start
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     print(json.dumps({"seconds": seconds, "cpu": usage.ru_utime + usage.ru_stime, "rss_mb": usage.ru_maxrss / 1024,
-                      "code": code}))
+                      "tree_mb": max(tree_peak, usage.ru_maxrss * 1024) / 2**20, "code": proc.returncode}))
+
+
+def _tree_rss(pid: int) -> int:
+    """Bytes resident in `pid` and its descendants now (Linux /proc; 0 where unreadable)."""
+    total = 0
+    try:
+        with open(f"/proc/{pid}/statm") as statm:
+            total = int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+        with open(f"/proc/{pid}/task/{pid}/children") as children:
+            total += sum(_tree_rss(int(child)) for child in children.read().split())
+    except (OSError, ValueError):
+        pass
+    return total
 
 
 def child_phases(a: str, b: str) -> None:
@@ -118,11 +139,13 @@ def main() -> None:
             seconds = statistics.median(r["seconds"] for r in results)
             cpu = statistics.median(r["cpu"] for r in results)
             rss = max(r["rss_mb"] for r in results)
+            tree = max(r["tree_mb"] for r in results)
             times[(pair["difficulty"], piece)] = seconds
             links = links_from_json(payload)
             recall, precision, _made = verse_scores(links, lv, rv)
-            row = dict(pair=pair["difficulty"], piece=piece, verses=info["verses"], seconds=seconds, cpu=cpu, rss=rss,
-                       phases=phases, recall=recall, precision=precision, matches=len(payload["matches"]))
+            row = dict(pair=pair["difficulty"], piece=piece, verses=info["verses"], seconds=seconds, cpu=cpu, rss=rss, tree=tree,
+                       phases=phases, recall=recall, precision=precision, matches=len(payload["matches"]),
+                       ceiling=ceiling(a, b, lv, rv))
             if not args.no_baseline:
                 full = piece == "mark"
                 blinks, sample, bsec, n, total = baseline(a, b, full)
@@ -138,6 +161,15 @@ def main() -> None:
     print_table(rows, times)
 
 
+def ceiling(a: str, b: str, lv: Verses, rv: Verses) -> tuple[float, float]:
+    """What diptych's units allow at best (see unit_ceiling)."""
+    from tui.core.document import load_document
+    from tui.core.units import Units
+
+    spans = [[(s.start, s.end) for s in Units(load_document(p)).spans] for p in (a, b)]
+    return unit_ceiling(spans[0], spans[1], lv, rv)
+
+
 def print_row(row: dict, flush: bool = False) -> None:
     print(f"# {row['pair']} {row['piece']}: {row['seconds']:.2f}s (cpu {row['cpu']:.2f}s) rss {row['rss']:.0f}MB "
           f"recall {row['recall']:.3f} precision {row['precision']:.3f} phases "
@@ -147,9 +179,9 @@ def print_row(row: dict, flush: bool = False) -> None:
 def print_table(rows: list[dict], times: dict) -> None:
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}, {time.strftime('%Y-%m-%d')}, "
           f"load average at the end {os.getloadavg()[0]:.1f}")
-    print("| pair | piece | verses | `diptych --json` median s (CPU s) | peak RSS MB | load / align / entities / JSON s "
-          "| recall | precision | baseline recall / precision | baseline s | baseline measured on |")
-    print("|---|---|---:|---:|---:|---|---:|---:|---|---:|---|")
+    print("| pair | piece | verses | `diptych --json` median s (CPU s) | peak RSS MB (process / tree) | load / align / entities / JSON s "
+          "| recall | precision | unit ceiling recall / precision | baseline recall / precision | baseline s | baseline measured on |")
+    print("|---|---|---:|---:|---:|---|---:|---:|---|---|---:|---|")
     for r in rows:
         ph = r["phases"]
         phases = f"{ph['load']:.2f} / {ph['align']:.2f} / {ph['entities']:.2f} / {ph['json']:.2f}"
@@ -158,8 +190,8 @@ def print_table(rows: list[dict], times: dict) -> None:
             base = f"{r['base'][0]:.3f} / {r['base'][1]:.3f}"
             if "same_sample" in r:
                 same = f"(diptych on that sample: {r['same_sample'][0]:.3f} / {r['same_sample'][1]:.3f})"
-        print(f"| {r['pair']} | {r['piece']} | {r['verses']} | {r['seconds']:.2f} ({r['cpu']:.2f}) | {r['rss']:.0f} | {phases} | "
-              f"{r['recall']:.3f} | {r['precision']:.3f} | {base} | {r.get('base_seconds', 0):.1f} | "
+        print(f"| {r['pair']} | {r['piece']} | {r['verses']} | {r['seconds']:.2f} ({r['cpu']:.2f}) | {r['rss']:.0f} / {r['tree']:.0f} | {phases} | "
+              f"{r['recall']:.3f} | {r['precision']:.3f} | {r['ceiling'][0]:.3f} / {r['ceiling'][1]:.3f} | {base} | {r.get('base_seconds', 0):.1f} | "
               f"{r.get('base_how', '-')} {same if same != '-' else ''} |")
     for pair in sorted({p for p, _ in times}):
         if (pair, "nt") in times and (pair, "bible") in times:
