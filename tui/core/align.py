@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import gc
 import math
-from typing import Callable, NamedTuple
+from typing import Callable
 
 import numpy as np
 
@@ -54,14 +54,6 @@ Progress = Callable[[float], None]
 Pair = tuple[int, int]
 
 
-class Link(NamedTuple):
-    """One selected pair of units and its score."""
-
-    left: int
-    right: int
-    score: float
-
-
 class Aligner:
     """Everything that does not depend on the threshold, computed once.
 
@@ -96,9 +88,12 @@ class Aligner:
         if order:
             pairs, scores = self._by_order(pairs, scores)
         report(0.9)
-        self.links = self._select(pairs, scores)
+        links = self._select(pairs, scores)
+        # Selected pairs as columns: left unit, right unit, score (at most 1).
+        self.link_left = np.array([link[0] for link in links], INT)
+        self.link_right = np.array([link[1] for link in links], INT)
+        self.link_score = np.minimum(np.array([link[2] for link in links], float), 1.0)
         self._built: dict[int, Match] = {}
-        self._columns: tuple[np.ndarray, ...] | None = None
         report(1.0)
 
     def _vocabulary(self) -> None:
@@ -268,7 +263,7 @@ class Aligner:
         out.sort()
         return [divmod(code, nr) for code in out]
 
-    def _select(self, pairs: np.ndarray, scored: np.ndarray) -> list[Link]:
+    def _select(self, pairs: np.ndarray, scored: np.ndarray) -> list[tuple[int, int, float]]:
         """Greedy by score: each unit's best partner first; a further one only with mostly new evidence.
 
         A further counterpart must bring evidence its unit's earlier links did not explain, on some
@@ -286,7 +281,7 @@ class Aligner:
             seen_l, seen_r = partners_l[a], partners_r[b]
             if seen_l is None and seen_r is None:  # most pairs: the first partner of both units
                 partners_l[a], partners_r[b] = [b], [a]
-                links.append(Link(a, b, s if s < 1.0 else 1.0))
+                links.append((a, b, s))
                 continue
             if (seen_l is not None and len(seen_l) >= MAX_COUNTERPARTS) \
                     or (seen_r is not None and len(seen_r) >= MAX_COUNTERPARTS):
@@ -304,17 +299,12 @@ class Aligner:
                 partners_r[b] = [a]
             else:
                 seen_r.append(a)
-            links.append(Link(a, b, s if s < 1.0 else 1.0))
+            links.append((a, b, s))
         return links
 
     def matches(self, threshold: float = DEFAULT_THRESHOLD) -> list[Match]:
         """Selected pairs scoring at least `threshold`, as Matches in reading order of the left text."""
-        if not self.links:
-            return []
-        if self._columns is None:
-            table = np.array(self.links)
-            self._columns = (table[:, 0].astype(INT), table[:, 1].astype(INT), table[:, 2])
-        la, lb, ls = self._columns
+        la, lb, ls = self.link_left, self.link_right, self.link_score
         chosen = np.flatnonzero(ls >= threshold)
         # Units are numbered in reading order, so this is the order of their offsets.
         chosen = chosen[np.lexsort((lb[chosen], la[chosen]))].tolist()
@@ -337,15 +327,14 @@ class Aligner:
 
     def _build(self, chosen: list[tuple[int, int]]) -> None:
         """Matches (id, link index) for the given links, their shared-word spans found all at once."""
-        links = [self.links[i] for _n, i in chosen]
-        a = np.fromiter((link.left for link in links), INT, len(links))
-        b = np.fromiter((link.right for link in links), INT, len(links))
+        index = np.fromiter((i for _n, i in chosen), INT, len(chosen))
+        a, b = self.link_left[index], self.link_right[index]
         shared_l = shared_spans(self.left, a, self.right, b, self.width)
         shared_r = shared_spans(self.right, b, self.left, a, self.width)
         lspans, rspans, lsentence, rsentence = self.left.spans, self.right.spans, self.left.sentence, self.right.sentence
-        for (n, i), link, sl, sr in zip(chosen, links, shared_l, shared_r):
-            self._built[i] = Match(n, (lspans[link.left],), (rspans[link.right],), round(link.score, 4), sl, sr,
-                                   (lsentence[link.left],), (rsentence[link.right],))
+        for (n, i), u, v, score, sl, sr in zip(chosen, a.tolist(), b.tolist(), self.link_score[index].tolist(),
+                                                 shared_l, shared_r):
+            self._built[i] = Match(n, (lspans[u],), (rspans[v],), round(score, 4), sl, sr, (lsentence[u],), (rsentence[v],))
 
 
 def _weight_outside(weight, keys: frozenset[int], sets: list[frozenset[int]], units: list[int]) -> float:
