@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from .core import DEFAULT_THRESHOLD, Document, compare, load_document
+from .core.document import load_pair
 from .core.entities import extract_entities
 from .core.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE, DiptychError, InputError, OutputError
 
@@ -164,7 +165,7 @@ def _run_compare(argv: list[str]) -> int:
         return _fail("only one of the two files can be '-' (stdin)", EXIT_USAGE)
     paths = args.files or list(seed_paths())
     _guard_inputs(paths, args.output)
-    left, right = (load_document(p) for p in paths)
+    left, right = load_pair(*paths)
     if not args.json:
         if args.output:
             return _fail("--output needs --json", EXIT_USAGE)

@@ -5,7 +5,8 @@ import pytest
 
 from tui.cli import seed_paths
 from tui.core.comparison import compare
-from tui.core.document import load_document
+from tui.core.document import load_document, load_pair
+from tui.core.errors import InputError
 from tui.core.entities import link_entities
 from tui.core.align import Aligner
 from tui.core.parallel import Background, Deferred
@@ -60,3 +61,22 @@ def test_units_made_in_the_child_align_as_units_made_here(seed_pair):
     units = Background([(Units, (left,))], fork=True).result(0)
     handed = Aligner(left, right, left_units=lambda: units)
     assert handed.matches() == Aligner(left, right).matches()
+
+
+def test_long_files_load_in_parallel_as_they_load_alone(tmp_path):
+    prose = "The river rose past the old mill in March. Farmers moved their cattle uphill.\n" * 5000
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text(prose, encoding="utf-8")
+    second.write_text(prose.replace("March", "April"), encoding="utf-8")
+    assert load_pair(str(first), str(second)) == (load_document(str(first)), load_document(str(second)))
+
+
+def test_a_bad_second_file_fails_as_it_does_alone_and_the_first_file_fails_first(tmp_path):
+    good, binary, empty = tmp_path / "good.txt", tmp_path / "bin.dat", tmp_path / "empty.txt"
+    good.write_text("A sentence about the harbour and its ships.\n" * 20000, encoding="utf-8")
+    binary.write_bytes(bytes(range(256)) * 2000)
+    empty.write_text("")
+    with pytest.raises(InputError, match="binary"):
+        load_pair(str(good), str(binary))
+    with pytest.raises(InputError, match="empty"):
+        load_pair(str(empty), str(binary))

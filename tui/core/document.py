@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from . import clean, segment
 from .loading import clean_text, load_text, read_bytes
 from .model import Sentence, Span
+from .parallel import FORK_THRESHOLD, Background
 
 _TERMINAL = (".", "!", "?", "…", '"', "”", "’", "'", ":", ";", "。", "！", "？", "؟", "۔")
 # Words a sentence cannot end on: a line ending with one was cut mid-sentence.
@@ -102,6 +103,21 @@ def load_document(path: str, name: str | None = None) -> Document:
     loaded = load_text(read_bytes(path), label)
     display = name or ("stdin" if path == "-" else os.path.basename(path))
     return build_document(loaded.text, display, None if path == "-" else path, loaded.encoding, loaded.notes)
+
+
+def load_pair(first: str, second: str) -> tuple[Document, Document]:
+    """Both documents, in order (the first's error is the one raised); when the files are long, a
+    second core reads and segments the second meanwhile."""
+    fork = second != "-" and _size(first) + _size(second) > FORK_THRESHOLD
+    work = Background([(load_document, (second,))], fork=fork)
+    return load_document(first), work.result(0)
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path) if path != "-" else 0
+    except OSError:
+        return 0
 
 
 def as_document(value: Document | str, name: str) -> Document:
