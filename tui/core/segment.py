@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
+from functools import lru_cache
 
 from .model import Span
 
@@ -21,13 +23,25 @@ _NEVER_FINAL = frozenset(
 _BEFORE_NUMBER = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec no nos vol vols p pp fig figs art sec ch".split()
 )
-# Runs of final punctuation with their closing quotes. Latin-script ends count only before a
-# space or the block end; CJK, Arabic and Devanagari ends need nothing after them, since those
-# scripts run sentences together.
-_END = re.compile(r"[.!?…。！？؟۔।]+[\"'”’»)\]」』）]*")
-_SPACELESS_ENDS = frozenset("。！？؟۔।")
 _CLOSERS = "\"'”’»)]」』）"
 _OPENERS = frozenset("\"'“‘«([¿¡")
+
+
+def _class(chars: str) -> str:
+    return "".join(re.escape(c) for c in chars)
+
+
+# A sentence may end after a maximal run of final punctuation with its closing quotes. Latin-script
+# ends count only before a space or the block end; CJK, Arabic and Devanagari ends need nothing after
+# them, since those scripts run sentences together. After a Latin end, group 2 is the space (where
+# the next sentence starts, trimmed) and group 3 the character after it and any opening quotes.
+# The pattern opens with a bare class so the engine skips other characters in C.
+_FINAL, _SPACELESS = ".!?…。！？؟۔।", "。！？؟۔।"
+_SKIP = rf"[\s{_class(''.join(_OPENERS))}]"
+_CANDIDATE = re.compile(
+    rf"([{_FINAL}][{_FINAL}]*)(?![{_FINAL}])(?:(?<=[{_SPACELESS}])[{_class(_CLOSERS)}]*"
+    rf"|[{_class(_CLOSERS)}]*(?![{_class(_CLOSERS)}])(?:\Z|(?=(\s+){_SKIP}*(.?))))"
+)
 _BREAKS = ("; ", ": ", ", ", "、", "，", " — ", " – ", " ")
 _LINE = re.compile(r"\S(?:[^\n]*\S)?")
 _PARAGRAPH_GAP = re.compile(r"\n[^\S\n]*\n\s*")
@@ -57,15 +71,12 @@ def _append_trimmed(out: list[Span], text: str, start: int, end: int) -> None:
         out.append(Span(start + lead, start + lead + len(stripped)))
 
 
-def _token_before(text: str, dot: int, floor: int) -> str:
-    """The word (with its inner dots) that ends at `dot`, looking back a bounded distance."""
-    parts = text[max(floor, dot - 24) : dot].rsplit(None, 1)
-    return parts[-1].lstrip("\"'“‘«([-—–") if parts else ""
-
-
-def _ends_sentence(text: str, dot: int, following: str, floor: int) -> bool:
-    """Whether a full stop at `dot` ends a sentence, or ends an abbreviation, initial or acronym."""
-    token = _token_before(text, dot, floor)
+@lru_cache(maxsize=1 << 16)
+def _token_kind(chunk: str) -> bool | int | None:
+    """What the word before a full stop says (books repeat a few thousand): True ends the sentence,
+    False does not, None: only when no number follows; an int (the number's length): unless the
+    number opens the sentence, as in a list."""
+    token = chunk.lstrip("\"'“‘«([-—–")
     if "." not in token and len(token) > 6:
         return True
     lowered = token.lower().strip(".")
@@ -74,9 +85,9 @@ def _ends_sentence(text: str, dot: int, following: str, floor: int) -> bool:
     if lowered in _NEVER_FINAL:
         return False
     if lowered in _BEFORE_NUMBER:
-        return not following.isdigit()
-    if lowered.isdigit() and dot - len(token) == floor:
-        return False  # a list number: "1. First item"
+        return None  # "Jan. 5", "No. 10"
+    if lowered.isdigit():
+        return len(token)  # "1. First item"
     if len(lowered) == 1 and token[-1].isupper():
         return False  # an initial: "George W. Bush", "J. R. R. Tolkien"
     if "." in lowered and all(0 < len(part) <= 2 for part in lowered.split(".")):
@@ -86,33 +97,37 @@ def _ends_sentence(text: str, dot: int, following: str, floor: int) -> bool:
 
 def sentences(text: str, span: Span) -> list[Span]:
     """Split one block of text into trimmed sentence spans, none longer than MAX_SENTENCE."""
-    out: list[Span] = []
+    starts: list[int] = []
+    ends: list[int] = []
     start, stop = span.start, span.end
-    for match in _END.finditer(text, start, stop):
+    begin = -1  # the trimmed start of the current sentence, when the break before it found it
+    for match in _CANDIDATE.finditer(text, start, stop):
+        mark, _, following = match.groups()
+        if following is not None:
+            if following.islower():
+                continue
+            if mark == ".":
+                # A full stop ends a sentence unless it ends an abbreviation, initial or acronym:
+                # the word before it decides, looked for a bounded distance back.
+                dot = match.start()
+                parts = text[dot - 24 if dot - 24 > start else start : dot].rsplit(None, 1)
+                kind = _token_kind(parts[-1]) if parts else True
+                if kind is not True:
+                    if kind is False or (following.isdigit() if kind is None else dot - kind == start):
+                        continue
         end = match.end()
-        if end <= start:
-            continue
-        if end < stop:
-            mark = match.group().rstrip(_CLOSERS)
-            if not text[end].isspace():
-                if mark[-1] not in _SPACELESS_ENDS:
-                    continue  # "3.5", "U.S.-led", "Yahoo!'s"
-            elif mark[-1] not in _SPACELESS_ENDS:
-                nxt = end + 1
-                while nxt < stop and (text[nxt].isspace() or text[nxt] in _OPENERS):
-                    nxt += 1
-                following = text[nxt] if nxt < stop else ""
-                if following.islower():
-                    continue
-                if mark == "." and not _ends_sentence(text, match.start(), following, start):
-                    continue
-        _emit(out, text, start, end)
+        if begin < 0 or end - begin > MAX_SENTENCE:
+            _emit(starts, ends, text, start, end)
+        else:
+            starts.append(begin)
+            ends.append(end)
         start = end
-    _emit(out, text, start, stop)
-    return out
+        begin = match.end(2)
+    _emit(starts, ends, text, start, stop)
+    return list(map(Span, starts, ends))
 
 
-def _emit(out: list[Span], text: str, start: int, end: int) -> None:
+def _emit(starts: list[int], ends: list[int], text: str, start: int, end: int) -> None:
     """Append the trimmed [start, end), cut into pieces if it is overlong."""
     while start < end and text[start].isspace():
         start += 1
@@ -120,12 +135,14 @@ def _emit(out: list[Span], text: str, start: int, end: int) -> None:
         end -= 1
     while end - start > MAX_SENTENCE:
         cut = _cut(text, start, start + MAX_SENTENCE)
-        out.append(Span(start, _rtrim(text, start, cut)))
+        starts.append(start)
+        ends.append(_rtrim(text, start, cut))
         start = cut
         while start < end and text[start].isspace():
             start += 1
     if start < end:
-        out.append(Span(start, end))
+        starts.append(start)
+        ends.append(end)
 
 
 def _cut(text: str, start: int, limit: int) -> int:
