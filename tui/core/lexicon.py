@@ -46,8 +46,19 @@ def _upper_class() -> str:
 _UP = _upper_class()
 # The commonest sentence openers are refused inside the regex: most capitals in long texts are these.
 _OPENING = "And|The|I|For|But|Then|He|Now|So|If|Thus|They|In|It|A|We|This|When|She|What|Who|There|As|At|Ye|O"
-CAP_RE = re.compile(rf"(?<![\w'’-])(?=[{_UP}])(?!(?:{_OPENING})\b)"
-                  rf"(?:[{_UP}]\.(?:[{_UP}]\.)+|[{_UP}]\w*(?:[-'’](?![sS]\b)\w+)*(?:/[{_UP}]\w*)?)")
+
+
+def _refused_openers() -> str:
+    """`(?!(?:And|The|...)\b)` asked one character in, once the capital is read: "A" then "(?:nd|s|t|)\b"."""
+    rests: dict[str, list[str]] = {}
+    for word in _OPENING.split("|"):
+        rests.setdefault(word[0], []).append(word[1:])
+    return "|".join(f"(?<={first})(?:{'|'.join(rest)})\\b" for first, rest in rests.items())
+
+
+# The pattern opens with a bare class (the capital), so the engine skips other characters in C.
+CAP_RE = re.compile(rf"[{_UP}](?<![\w'’-].)(?!{_refused_openers()})"
+                    rf"(?:\.(?:[{_UP}]\.)+|\w*(?:[-'’](?![sS]\b)\w+)*(?:/[{_UP}]\w*)?)")
 LOWER_RE = re.compile(r"(?<![\w'’])[a-zà-öø-ÿ]+")
 DIGIT_RE = re.compile(r"\d")
 LOWER_PART_RE = re.compile(r"-(?=[a-zà-ÿ])")
@@ -191,6 +202,17 @@ def number_key(surface: str) -> str:
     s = spelling_key(surface).replace(",", "").replace("%", " percent").replace("per cent", "percent")
     s = re.sub(r"\b(kilomet(?:er|re)s?|km)\b", "km", s)
     return "number:" + " ".join(w[:-1] if len(w) > 3 and w.endswith("s") else w for w in s.split())
+
+
+def lower_counts(text: str) -> Counter:
+    """How often each lower-case word (LOWER_RE) occurs: counted once per distinct whitespace-separated
+    token, since a match never crosses a space and its look-behind sees a space at a token's start."""
+    counts: Counter = Counter()
+    find = LOWER_RE.findall
+    for token, n in Counter(text.split()).items():
+        for word in find(token):
+            counts[word] += n
+    return counts
 
 
 def is_common(wl: str, lower: Counter) -> bool:

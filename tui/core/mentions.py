@@ -17,7 +17,7 @@ from .lexicon import (
     GAP_RE, GAZ, GAZ_SAME, LOWER_PART_RE, LOWER_RE, MONTHS, MONTH_PREPS, NUMBER,
     NUM_TAIL_RE, OPENERS, ORG, ORG_AFTER, ORG_HEADS, PERSON, PERSON_CUES, PLACE, PLACE_HEADS,
     PLACE_PREPS, SAY, SEGMENT_RE, SPOKE, STOP, TITLES, WEEKDAYS, WORD_NUMBER_BEFORE_RE, WORD_RE, date_key, date_matches,
-    head_word, is_common, mask, next_words, number_key, number_matches, prev_words, scale_words, spelling_key,
+    head_word, is_common, lower_counts, mask, next_words, number_key, number_matches, prev_words, scale_words, spelling_key,
 )
 
 _ODD_SPACE = re.compile(r"\s\s|[^\S ]")
@@ -98,7 +98,7 @@ class Scanner:
         self.boiler_starts = [s.start for s in boiler]
         self.boiler_ends = [s.end for s in boiler]
         self.clusters: dict[str, Cluster] = {}
-        self.lower = Counter(LOWER_RE.findall(self.masked))
+        self.lower = lower_counts(self.masked)
         self._title_cache: dict[int, list[tuple[int, int]]] = {}
         self.compounds: list[tuple[int, str]] = []
         self.cap_all: Counter = Counter()
