@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Iterable, Sequence
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
@@ -92,4 +93,11 @@ def styled_line(
 
 def finish(gutter: list[Segment], body: list[Segment], width: int, pad: Style) -> Strip:
     """Gutter plus body, cut or padded to exactly `width` cells."""
-    return Strip(gutter + body).crop_extend(0, width, pad)
+    segments = gutter + body
+    used = sum(cell_len(segment.text) for segment in segments)
+    if used > width:
+        return Strip(segments, used).crop_extend(0, width, pad)
+    if used < width:
+        segments.append(Segment(" " * (width - used), pad))
+    # One Strip with its length known: crop_extend would build two more per line drawn.
+    return Strip(segments, width)
