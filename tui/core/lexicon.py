@@ -123,7 +123,8 @@ WORD_NUMBER_BEFORE_RE = re.compile(
     r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty"
     r"|sixty|seventy|eighty|ninety|a|an|several|hundreds|thousands)[\s-]+$", re.IGNORECASE)
 
-_NUMBER_START_RE = re.compile(r"[\d$€£¥₽UE]")
+# A bare class first, so the engine skips other code points in C; "U" and "E" only as in "US", "EUR".
+_NUMBER_START_RE = re.compile(r"[\d$€£¥₽UE](?:(?<=U)(?=S)|(?<=E)(?=UR)|(?<![UE]))")
 # Every date starts with an ASCII digit or a month or weekday name. The pattern opens with a bare class
 # so the engine skips other code points in C; the look-behind then asks for the rest of the name.
 _DATE_PREFIXES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",

@@ -1,0 +1,300 @@
+"""Capitalised words of one text and the runs of them that may be names: which need evidence (sentence
+openers, headlines), how neighbours join, how a run splits into names and what its context votes.
+
+Books repeat a few thousand capitalised forms ~10^5 times: tokens are kept as columns, and what a
+word decides by itself is decided once per distinct word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from itertools import compress
+
+from .lexicon import (
+    CAP_RE, COMMON, COMPASS, CONNECTORS, DEMONYMS, DIGIT_RE, FIRST_RE, GAP_RE, GAZ, GAZ_SAME, LOWER_PART_RE,
+    LOWER_RE, MONTHS, OPENERS, ORG, ORG_AFTER, ORG_HEADS, PERSON, PERSON_CUES, PLACE, PLACE_HEADS, PLACE_PREPS,
+    SAY, SEGMENT_RE, SPOKE, STOP, TITLES, WEEKDAYS, WORD_RE, head_word, is_common, next_words, prev_words,
+    spelling_key,
+)
+from .model import Sentence
+
+# Where a capital stands after an opener (a colon, a quote, a dash) and blanks: it may open a clause.
+_AFTER_OPENER = re.compile("[" + re.escape("".join(sorted(OPENERS))) + "][ \t\n]*")
+# Words W with a title "W of ...": "of" after them stays inside the name ("Secretary of State").
+_TITLE_OF = frozenset(t[: t.find(" of ")] for t in TITLES if " of " in t and " " not in t[: t.find(" of ")])
+
+
+def _kept_form(word: str) -> str | None:
+    """The part of a capitalised token that may name something, or None for a stop word."""
+    wl = word.lower()
+    if wl in STOP and not (word.isupper() and wl in GAZ):
+        return None
+    if "-" in word:  # "Russia-controlled" names Russia
+        cut = LOWER_PART_RE.search(word)
+        if cut:
+            return word[: cut.start()]
+    return word
+
+
+def _never_a_name(w: str) -> bool:
+    """A stop word, month or weekday, whatever stands around it."""
+    wl = w.lower()
+    return (wl in STOP and not (w.isupper() and wl in GAZ)) or wl in MONTHS or wl in WEEKDAYS
+
+
+class Capitals:
+    """The capitalised tokens of one text (columns: start, end, word, sentence, ambiguous, in a
+    headline), how each joins the next, and whether each may be part of a name."""
+
+    def __init__(self, masked: str, sentences: tuple[Sentence, ...], taken: bytearray, lower: Counter) -> None:
+        self.masked, self.sentences, self.lower = masked, sentences, lower
+        starts, words = self.start, self.word = self._tokens(taken)
+        self.end = [s + len(w) for s, w in zip(starts, words)]
+        self.cap_all = Counter(words)
+        self.sent = self._sentence_of(starts)
+        # A capital opening a sentence or clause says nothing by itself ("Behold", "Died").
+        opening = {m.end() for m in _AFTER_OPENER.finditer(masked)}
+        opening.add(len(masked) - len(masked.lstrip(" \t\n")))
+        for s in sentences:
+            m = FIRST_RE.search(masked, s.start, s.end)
+            if m:
+                opening.add(m.start())
+        self.amb = list(map(opening.__contains__, starts))
+        self.title = self._titles()
+        self.cap_mid = Counter(compress(words, (not a for a in self.amb)))
+        n = len(starts)
+        ends, sent, title = self.end, self.sent, self.title
+        self.joins = [self._joins(i) if starts[i + 1] - ends[i] <= 12 and sent[i] == sent[i + 1]
+                      and title[i] == title[i + 1] else None for i in range(n - 1)] + [None]
+        never: dict[str, bool] = {}
+        self.ok = [self._evidence(i, never) for i in range(n)]
+
+    def _tokens(self, taken: bytearray) -> tuple[list[int], list[str]]:
+        starts, words = [], []
+        kept_of: dict[str, str | None] = {}
+        for m in CAP_RE.finditer(self.masked):
+            start = m.start()
+            if taken[start]:
+                continue
+            word = m.group()
+            kept = kept_of.get(word, "")
+            if kept == "":
+                kept = kept_of[word] = _kept_form(word)
+            if kept is not None:
+                starts.append(start)
+                words.append(kept)
+        return starts, words
+
+    def _sentence_of(self, starts: list[int]) -> list[int]:
+        """The index of the sentence each token stands in (the last one starting at or before it)."""
+        out = []
+        sent_starts = [s.start for s in self.sentences]
+        n_sent, ix = len(sent_starts), 0
+        for start in starts:
+            while ix + 1 < n_sent and sent_starts[ix + 1] <= start:
+                ix += 1
+            out.append(ix)
+        return out
+
+    def _titles(self) -> list[bool]:
+        """Tokens inside headline-case stretches; they count as ambiguous too."""
+        title = [False] * len(self.start)
+        if not self.sentences:
+            return title
+        # Headline case needs three capitalised words in one sentence: only such sentences are checked.
+        busy = {s for s, k in Counter(self.sent).items() if k >= 3}
+        segments: dict[int, list[tuple[int, int]]] = {}
+        for i in compress(range(len(self.sent)), map(busy.__contains__, self.sent)):
+            s = self.sent[i]
+            segs = segments.get(s)
+            if segs is None:
+                segs = segments[s] = self._title_segments(self.sentences[s])
+            if segs and any(a <= self.start[i] < b for a, b in segs):
+                title[i] = self.amb[i] = True
+        return title
+
+    def _title_segments(self, s: Sentence) -> list[tuple[int, int]]:
+        """The headline-case stretches of a sentence: every content word capitalised, some common."""
+        return [(m.start(), m.end()) for m in SEGMENT_RE.finditer(self.masked, s.start, s.end)
+                if self._is_title(m.group())]
+
+    def _is_title(self, segment: str) -> bool:
+        for m in LOWER_RE.finditer(segment):
+            if m.group() not in STOP:
+                return False
+        capitals, common = 0, False
+        for m in WORD_RE.finditer(segment):
+            w = m.group()
+            wl = w.lower()
+            if not w[0].isupper():
+                if wl not in STOP and not any(c.isupper() for c in w[1:]):  # "iPhone" is capitalised
+                    return False
+                continue
+            capitals += wl not in STOP
+            common = common or is_common(wl, self.lower)
+        return capitals >= 3 and common
+
+    def _joins(self, i: int) -> tuple | None:
+        """How token i runs on into the next, in its sentence and at most 12 characters on:
+        (True, connector as (start, end, word) or None), or None."""
+        m = GAP_RE.fullmatch(self.masked, self.end[i], self.start[i + 1])
+        w = self.word[i]
+        if not m or (m.group(1) and len(w) != 1):
+            return None
+        conn = m.group(2)
+        if conn is None:
+            return True, None
+        cl = conn.lower()
+        if cl not in CONNECTORS and cl != "and":  # "and" stays only inside an organisation's name
+            return None
+        if cl == "of" and not (w.lower() in ORG_HEADS or w.lower() in PLACE_HEADS or w.lower() in _TITLE_OF):
+            return None
+        return True, (m.start(2), m.end(2), conn)
+
+    def _evidence(self, i: int, never: dict[str, bool]) -> bool:
+        """May token i be part of a name? Sentence-initial and headline capitals need evidence."""
+        w = self.word[i]
+        refused = never.get(w)
+        if refused is None:
+            refused = never[w] = _never_a_name(w)
+        join = self.joins[i]
+        if refused or (len(w) == 1 and not (join and join[1] is None)):
+            return False
+        if not self.amb[i]:
+            return True
+        wl, lower = w.lower(), self.lower
+        mid = self.cap_mid[w]
+        if mid and mid >= lower.get(wl, 0):
+            return True
+        if spelling_key(w) in GAZ:
+            return True
+        if self.title[i]:
+            return False
+        if w.isupper() and len(w) > 1 and not is_common(wl, lower):
+            return True
+        return bool(join and not self.amb[i + 1] and not is_common(wl, lower) and not wl.endswith(("ly", "ing", "ed")))
+
+
+class Splitter:
+    """How a run of capitalised words splits into names, memoised (runs repeat)."""
+
+    def __init__(self, lower: Counter, cap_all: Counter) -> None:
+        self.lower, self.cap_all = lower, cap_all
+        self.plans: dict[tuple[str, ...], list[tuple[int, int, dict, bool]]] = {}
+
+    def plan(self, words: tuple[str, ...]) -> list[tuple[int, int, dict, bool]]:
+        """(lo, hi, votes, compound) per name of the run."""
+        plan = self.plans.get(words)
+        if plan is None:
+            plan = self.plans[words] = list(self._split(words, [w.lower() for w in words], 0, len(words)))
+        return plan
+
+    def _split(self, words: tuple[str, ...], lw: list[str], lo: int, hi: int):
+        """Yield (lo, hi, votes, compound): titles, nationality words and leading places split off."""
+        while lo < hi and (lw[lo] in CONNECTORS or lw[lo] == "and"):
+            lo += 1
+        while hi > lo and (lw[hi - 1] in CONNECTORS or lw[hi - 1] == "and"):
+            hi -= 1
+        if lo >= hi:
+            return
+        head = head_word(lw[lo:hi])
+        headed = head in ORG_HEADS or head in PLACE_HEADS
+        if spelling_key(" ".join(words[lo:hi])) in GAZ:
+            yield lo, hi, {PLACE: 3}, False
+            return
+        if "and" in lw[lo:hi]:
+            i = lw.index("and", lo, hi)
+            if head not in ORG_HEADS:  # "Moscow and Pyongyang" is two names; "Food and Drug Administration" one
+                yield from self._split(words, lw, lo, i)
+                yield from self._split(words, lw, i + 1, hi)
+                return
+        if not headed:
+            for i in range(lo, hi):
+                for k in (3, 2, 1):
+                    if i + k <= hi and " ".join(lw[i:i + k]) in TITLES:
+                        yield from self._split(words, lw, lo, i)
+                        for a, b, votes, compound in self._split(words, lw, i + k, hi):
+                            yield a, b, {PERSON: 3, **votes}, compound
+                        return
+        if hi - lo >= 3 and head not in ORG_HEADS:
+            for k in range(hi - 2, lo, -1):
+                if spelling_key(" ".join(words[lo:k])) in GAZ:
+                    yield lo, k, {PLACE: 3}, False
+                    yield from self._split(words, lw, k, hi)
+                    return
+        if not headed:
+            while lo < hi and (all(p in DEMONYMS for p in lw[lo].split("-"))
+                               or (lw[lo] in COMPASS and lo + 1 < hi and lw[lo + 1] in DEMONYMS)):
+                lo += 1
+            # A first word the text mostly writes in lower case only opens the sentence ("Died Abner").
+            while hi - lo > 1 and not words[lo].isupper() and (
+                    self.lower.get(lw[lo], 0) > self.cap_all[words[lo]]
+                    or (lw[lo].endswith("ly") and self.lower.get(lw[lo]))):
+                lo += 1
+            if lo >= hi:
+                return
+        if hi - lo == 1:
+            w, wl = words[lo], lw[lo]
+            if wl in COMPASS or (not w.isupper() and (wl in COMMON or self.lower.get(wl, 0) >= self.cap_all[w])):
+                return
+            parts = w.split("-")
+            if len(parts) > 1 and all(p[:1].isupper() and p.isalpha() for p in parts) and spelling_key(w) not in GAZ:
+                yield lo, hi, {}, True
+                return
+        yield lo, hi, {}, False
+
+
+def context_votes(masked: str, start: int, end: int, votes: dict) -> None:
+    """Votes from the words around a name: titles and roles, place prepositions, org words."""
+    prev, of_head, before = prev_words(masked, start)
+    if of_head in PLACE_HEADS:
+        votes[PLACE] += 3
+    if prev == "the":  # people seldom take an article: "the Kremlin", "in the Bundestag"
+        votes[ORG] += 0.3
+        if before in PLACE_PREPS:
+            votes[PLACE] += 1
+    if prev in PERSON_CUES:
+        votes[PERSON] += 2
+    elif prev == "to" and before in SPOKE:
+        votes[PERSON] += 1
+    elif prev in PLACE_PREPS:
+        votes[PLACE] += 1
+    elif prev in ORG_HEADS:
+        votes[ORG] += 2
+    elif prev in PLACE_HEADS:
+        votes[PLACE] += 2
+    nxt, appos, who = next_words(masked, end)
+    if appos in PERSON_CUES or who:
+        votes[PERSON] += 2
+    for word in (appos, nxt):
+        if word in ORG_HEADS and word != "administration":  # "the Trump administration" is his government
+            votes[ORG] += 2
+        elif word in PLACE_HEADS:
+            votes[PLACE] += 2
+    if nxt in ORG_AFTER:
+        votes[ORG] += 1
+    elif nxt in SAY:
+        votes[PERSON] += 0.5
+
+
+def name_votes(surface: str, words: tuple[str, ...], cap_all: Counter) -> tuple[str, dict]:
+    """The key of a name and the votes it earns by itself: gazetteer, head word, acronym, digits."""
+    votes: dict = {}
+    key = spelling_key(surface)
+    key = GAZ_SAME.get(key, key)  # "U.S." and "United States" are one place
+    if key in GAZ:
+        votes[PLACE] = 3.0
+    elif key.endswith("s") and key[:-1] in GAZ:
+        votes[PLACE] = 2.0
+    head = head_word([w.lower() for w in words])
+    if head in ORG_HEADS:
+        votes[ORG] = 3.0
+    elif head in PLACE_HEADS:
+        votes[PLACE] = votes.get(PLACE, 0.0) + 3
+    if (surface.replace(".", "").replace("/", "").isupper() and key not in GAZ
+            and not cap_all.get(surface.title())):  # "CUPERTINO" in a dateline is no acronym
+        votes[ORG] = votes.get(ORG, 0.0) + 2
+    if DIGIT_RE.search(surface):
+        votes[ORG] = votes.get(ORG, 0.0) + 1
+    return key, votes
