@@ -90,16 +90,15 @@ def _clauses(text: str, start: int, end: int, cuts: list[int]) -> list[Span]:
     """Cut a sentence at its marks (after ';' and ':') where both sides keep enough words to stand
     alone: a unit should hold about one fact (and long texts' verses often end there)."""
     out, begin = [], start
+    spaces = MIN_CLAUSE_WORDS - 1  # words are counted by the spaces between them
     for cut in cuts:
-        if _words(text, begin, cut) >= MIN_CLAUSE_WORDS and _words(text, cut, end) >= MIN_CLAUSE_WORDS:
+        if text.count(" ", begin, cut) >= spaces:
+            if text.count(" ", cut, end) < spaces:
+                break  # later cuts leave even fewer words after them
             out.append(Span(begin, cut))
             begin = _BLANK.match(text, cut).end()
     out.append(Span(begin, end))
     return out
-
-
-def _words(text: str, start: int, end: int) -> int:
-    return text.count(" ", start, end) + 1
 
 
 def shared_spans(side: Units, units: np.ndarray, other: Units, partners: np.ndarray, width: int) -> list[tuple[Span, ...]]:
