@@ -11,6 +11,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 # Dotted acronyms (U.S.), letter runs with inner apostrophes (Korea's, don't), or digits (with
@@ -141,6 +142,130 @@ def _number(w: str) -> str:
 def split_words(text: str) -> list[str]:
     """The text cut into [between, word, between, word, ..., between]: WORD's words at odd places."""
     return (_SPLIT_ASCII if text.isascii() else _SPLIT).split(text)
+
+
+def word_spans(text: str) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """split_words' words as start and end offsets and strings, by array operations over runs of
+    letters and digits instead of a regex scan (several times faster on a book, same words)."""
+    code, letter, digit, chars = _kinds(text)
+    ls, le = _runs(letter)
+    ds, de = _runs(digit)
+    code = np.concatenate((code, np.zeros(3, code.dtype)))  # lookahead past the end reads 0
+    # Numbers: digit runs glued by one '.' or ',' (1,000.5); a suffix (st nd rd th s) and '%' may follow.
+    sep = code[de[:-1]]
+    glued = (de[:-1] + 1 == ds[1:]) & ((sep == ord(".")) | (sep == ord(",")))
+    first, last = np.ones(len(ds), bool), np.ones(len(ds), bool)
+    first[1:] = last[:-1] = ~glued
+    cs, ce = ds[first], de[last]
+    cut = ce.copy()
+    for a, b in _SUFFIX2:
+        cut += 2 * ((code[ce] == ord(a)) & (code[ce + 1] == ord(b)))
+    cut += (cut == ce) & (code[ce] == ord("s"))
+    # Suffix letters belong to the number; the rest of their letter run is a word of its own.
+    own = ls.copy()
+    has = cut > ce
+    own[np.searchsorted(ls, ce[has])] = cut[has]
+    percent = code[cut] == ord("%")
+    ce = cut + percent
+    # Letter runs joined by one apostrophe make one word (don't, Korea's), unless the left is a suffix.
+    after = code[le]
+    join = np.zeros(len(ls), bool)
+    join[:-1] = (le[:-1] + 1 == ls[1:]) & ((after[:-1] == ord("'")) | (after[:-1] == ord("’"))) & (own[:-1] < le[:-1])
+    joined = np.zeros(len(ls), bool)
+    joined[1:] = join[:-1]
+    acronym, astart, aend = _acronyms(ls, le, own, joined, after == ord("."))
+    word = (own < le) & ~acronym
+    starts = np.concatenate((own[word & ~joined], cs, astart))
+    ends = np.concatenate((le[word & ~join], ce, aend))
+    if len(cs) or len(astart):
+        order = np.argsort(starts, kind="stable")  # three sorted runs: a linear merge
+        starts, ends = starts[order], ends[order]
+    # The marks words hold, put back into the text where all but letters and digits is blank.
+    marks = np.concatenate((le[join | acronym], de[:-1][glued], cut[percent]))
+    chars[marks] = code[marks]
+    return starts, ends, _strings(chars, starts, ends)
+
+
+def _acronyms(ls, le, own, joined, dotted) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Which letter runs dotted acronyms (U.S.) take, and the acronyms' starts and ends.
+
+    An acronym is two or more 'letter.' pairs from where a word starts: runs of one letter then a
+    dot chain into pairs, and the first pair may be the last letter of a longer run.
+    """
+    ends_pair = np.flatnonzero(dotted)
+    if not len(ends_pair):
+        return np.zeros(len(ls), bool), ends_pair, ends_pair
+    chain = dotted[:-1] & dotted[1:] & (le[1:] - ls[1:] == 1) & (le[:-1] + 1 == ls[1:])
+    first = np.flatnonzero(np.r_[True, ~chain[ends_pair[:-1]]])
+    count = np.diff(np.r_[first, len(ends_pair)])
+    run = ends_pair[first]
+    keep = count >= 2
+    run, count = run[keep], count[keep]
+    # Its first letter starts a word if it is all that is left of its run and no apostrophe joins it.
+    later = (own[run] != le[run] - 1) | joined[run]
+    run, count = run + later, count - later
+    keep = count >= 2
+    run, count = run[keep], count[keep]
+    taken = np.zeros(len(ls) + 1, np.int8)
+    np.add.at(taken, run, 1)
+    np.add.at(taken, run + count, -1)
+    return np.cumsum(taken[:-1]) > 0, le[run] - 1, le[run + count - 1] + 1
+
+
+def _runs(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Starts and (exclusive) ends of the runs of True in mask."""
+    edges = np.flatnonzero(np.diff(mask, prepend=False, append=False))
+    return edges[0::2], edges[1::2]
+
+
+def _strings(chars: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> list[str]:
+    """The words as strings: blanks between them (no word holds one), so str.split makes them at C speed."""
+    touching = starts[1:][starts[1:] == ends[:-1]]
+    if len(touching):
+        chars = np.insert(chars, touching, 32)  # words with nothing between them (1st2, 1stuff)
+    if chars.dtype == np.uint8:
+        return chars.tobytes().decode("ascii").split()
+    return chars.tobytes().decode("utf-32-le").split()
+
+
+def _kinds(text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The code points of text (uint8 if ASCII, else uint32), which are letters, which digits, and a
+    writable copy of the code points with all but letters and digits made blanks."""
+    if text.isascii():
+        raw = text.encode("ascii")
+        chars = np.frombuffer(bytearray(raw.translate(_ASCII_BLANKS)), np.uint8)
+        return np.frombuffer(raw, np.uint8), chars > ord("9"), (chars <= ord("9")) & (chars != 32), chars
+    code = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32)
+    astral = code > 0xFFFF
+    if astral.any():
+        kind = _bmp_kinds()[np.where(astral, 0, code)]
+        distinct, which = np.unique(code[astral], return_inverse=True)
+        kind[astral] = _classify("".join(map(chr, distinct.tolist())))[which]
+    else:
+        kind = _bmp_kinds()[code]
+    return code, kind == _LETTER, kind == _DIGIT, np.where(kind > 0, code, np.uint32(32))
+
+
+def _classify(chars: str) -> np.ndarray:
+    """The kind of each char of chars, decided by WORD's own character classes."""
+    out = np.zeros(len(chars), np.uint8)
+    for kind, pattern in ((_LETTER, _LETTERS), (_DIGIT, _DIGITS)):
+        for m in pattern.finditer(chars):
+            out[m.start():m.end()] = kind
+    return out
+
+
+@lru_cache(maxsize=1)
+def _bmp_kinds() -> np.ndarray:
+    """Kinds of all BMP code points (14 ms, on the first non-ASCII text)."""
+    return _classify("".join(map(chr, range(0x10000))))
+
+
+_LETTER, _DIGIT = 1, 2
+_LETTERS, _DIGITS = re.compile(r"[^\W\d_]+"), re.compile(r"\d+")
+_SUFFIX2 = ("st", "nd", "rd", "th")
+# ASCII letters and digits stay, all else becomes a blank; then letters are the bytes above '9'.
+_ASCII_BLANKS = bytes(c if c < 128 and _classify(chr(c))[0] else 32 for c in range(256))
 
 
 def month_of(word: str) -> int | None:

@@ -44,11 +44,7 @@ class Units:
         ustart = np.fromiter(map(_span_start, self.spans), INT, n)
         uend = np.fromiter(map(_span_end, self.spans), INT, n)
         # One scan of the whole text; words outside the units (boilerplate, gaps) are dropped.
-        parts = tokens.split_words(text)
-        ends = np.cumsum(np.fromiter(map(len, parts), INT, len(parts)))
-        words = parts[1::2]
-        del parts
-        start, end = ends[0:-1:2], ends[1::2]
+        start, end, words = tokens.word_spans(text)
         unit = np.searchsorted(ustart, start, "right") - 1
         inside = (unit >= 0) & (end <= uend[np.maximum(unit, 0)]) if n else np.zeros(len(words), bool)
         keep = np.flatnonzero(inside)
