@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -84,6 +85,8 @@ def test_intervals_find_overlaps_even_when_spans_nest() -> None:
     assert found.overlapping(20, 30) == [Span(0, 50)]
     assert found.overlapping(49, 61) == [Span(0, 50), Span(60, 70)]
     assert found.overlapping(50, 60) == []
+    from_arrays = Intervals.from_arrays(np.array([60, 10, 0]), np.array([70, 12, 50]))
+    assert [from_arrays.overlapping(a, b) for a, b in ((20, 30), (49, 61))] == [[Span(0, 50)], [Span(0, 50), Span(60, 70)]]
 
 
 def match(i: int, left: int, right: int) -> Match:
@@ -93,8 +96,8 @@ def match(i: int, left: int, right: int) -> Match:
 def test_navigator_orders_matches_by_each_side_and_wraps() -> None:
     matches = [match(0, 100, 10), match(1, 10, 300), match(2, 50, 200)]
     nav = Navigator(matches)
-    assert [m.id for m in nav.order["left"]] == [1, 2, 0]
-    assert [m.id for m in nav.order["right"]] == [0, 2, 1]
+    assert [m.id for m in nav.in_order("left")] == [1, 2, 0]
+    assert [m.id for m in nav.in_order("right")] == [0, 2, 1]
     assert nav.step("left", None, 40, 1).id == 2  # first after the position
     assert nav.step("left", None, 40, -1).id == 1
     assert nav.step("left", matches[0], 0, 1).id == 1  # wraps after the last

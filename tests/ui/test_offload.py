@@ -14,7 +14,10 @@ def test_child_process_comparison_equals_the_in_thread_one() -> None:
     try:
         got = worker.compare(0.3, progress.append, lambda: False)
         assert got is not None and got.left is left
-        assert got.matches == compare(left, right, 0.3).matches
+        expected = compare(left, right, 0.3)
+        assert got.matches == expected.matches and got.entities == expected.entities
+        assert [got.matches[i] for i in (3, 0, 3)] == [expected.matches[i] for i in (3, 0, 3)]
+        assert got.matches[3] is got.matches[3]  # built once: the selection compares by identity
         # An abandoned request's answer is dropped; the next one gets its own threshold.
         assert worker.compare(0.5, progress.append, lambda: True) is None
         stricter = worker.compare(0.6, progress.append, lambda: False)

@@ -8,6 +8,8 @@ from typing import Callable
 
 from ..core.comparison import Comparison, compare
 from ..core.document import Document
+from ..core.model import SIDES
+from .packed import MatchTable, PackedEntities
 
 # Below this many characters (both texts) a comparison takes well under a second: a thread is cheaper
 # than a process. Above it, alignment in a thread would stall every key press for seconds.
@@ -38,8 +40,10 @@ def _serve(conn, left: Document, right: Document) -> None:
                 comparison = comparison.with_threshold(threshold)
             else:
                 comparison = compare(left, right, threshold, progress=progress)
-            # Only the results cross back: the parent has the documents, the scores stay cached here.
-            conn.send(("done", (comparison.matches, comparison.entities, comparison.threshold)))
+            # Only the results cross back, as arrays: the parent has the documents, the scores stay here.
+            shared = {side: comparison.shared_sentences(side) for side in SIDES}
+            table = MatchTable.of(comparison.matches, shared_sentences=shared)
+            conn.send(("done", (table, PackedEntities(comparison.entities), comparison.threshold)))
         except Exception as exc:  # reported to the parent, which shows it as a notice
             conn.send(("error", f"{type(exc).__name__}: {exc}"))
 
@@ -102,8 +106,8 @@ class AlignmentProcess:
                     continue  # the answer to an abandoned request
                 if kind == "error":
                     raise AlignmentError(value)
-                matches, entities, at = value
-                return Comparison(self.left, self.right, matches, entities, at)
+                table, entities, at = value
+                return Comparison(self.left, self.right, table, entities.unpack(), at)
 
     def close(self) -> None:
         if self._process is not None:

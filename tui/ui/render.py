@@ -5,6 +5,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Iterable, Sequence
 
+import numpy as np
+
 from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
@@ -28,37 +30,53 @@ def safe_text(text: str) -> str:
 class Intervals:
     """Sorted spans with fast 'which overlap [start, end)' queries (by binary search on ends)."""
 
-    __slots__ = ("spans", "_ends")
+    __slots__ = ("_starts", "_ends")
 
     def __init__(self, spans: Iterable[Span] = ()) -> None:
-        self.spans = sorted(spans)
-        self._ends = [s.end for s in self.spans]
-        if any(b < a for a, b in zip(self._ends, self._ends[1:])):
-            self.spans = merge(self.spans)
-            self._ends = [s.end for s in self.spans]
+        pairs = sorted((s.start, s.end) for s in spans)
+        self._set([a for a, _ in pairs], [b for _, b in pairs])
+
+    @classmethod
+    def from_arrays(cls, starts: np.ndarray, ends: np.ndarray) -> Intervals:
+        """The spans [starts[i], ends[i]) without building a Span for each (a book has ~10^5)."""
+        order = np.lexsort((ends, starts))
+        starts, ends = starts[order], ends[order]
+        out = cls.__new__(cls)
+        out._set(starts.tolist(), ends.tolist(), sorted_ends=not np.any(ends[1:] < ends[:-1]))
+        return out
+
+    def _set(self, starts: list[int], ends: list[int], sorted_ends: bool | None = None) -> None:
+        if sorted_ends is None:
+            sorted_ends = all(a <= b for a, b in zip(ends, ends[1:]))
+        if not sorted_ends:
+            starts, ends = merge(starts, ends)
+        self._starts, self._ends = starts, ends
 
     def __len__(self) -> int:
-        return len(self.spans)
+        return len(self._starts)
 
     def overlapping(self, start: int, end: int) -> list[Span]:
         i = bisect_right(self._ends, start)
         out = []
-        while i < len(self.spans) and self.spans[i].start < end:
-            out.append(self.spans[i])
+        starts, ends = self._starts, self._ends
+        while i < len(starts) and starts[i] < end:
+            out.append(Span(starts[i], ends[i]))
             i += 1
         return out
 
 
-def merge(spans: Sequence[Span]) -> list[Span]:
-    """Sorted spans with overlaps joined, so their ends are sorted too."""
-    out: list[Span] = []
-    for span in sorted(spans):
-        if out and span.start <= out[-1].end:
-            if span.end > out[-1].end:
-                out[-1] = Span(out[-1].start, span.end)
+def merge(starts: Sequence[int], ends: Sequence[int]) -> tuple[list[int], list[int]]:
+    """Spans sorted by start with overlaps joined, so their ends are sorted too."""
+    out_starts: list[int] = []
+    out_ends: list[int] = []
+    for a, b in zip(starts, ends):
+        if out_ends and a <= out_ends[-1]:
+            if b > out_ends[-1]:
+                out_ends[-1] = b
         else:
-            out.append(span)
-    return out
+            out_starts.append(a)
+            out_ends.append(b)
+    return out_starts, out_ends
 
 
 def styled_line(

@@ -5,50 +5,63 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from typing import Sequence
 
+import numpy as np
+
 from ..core.chains import increasing
 from ..core.model import SIDES, Match
-
-
-def first_start(match: Match, side: str) -> int:
-    spans = match.spans(side)
-    return min(s.start for s in spans) if spans else 1 << 62
+from .packed import MatchTable
 
 
 class Navigator:
     """The matches in the reading order of each side, for next/previous from a selection or a position."""
 
     def __init__(self, matches: Sequence[Match]) -> None:
-        self.order = {side: sorted(matches, key=lambda m, s=side: (first_start(m, s), m.id)) for side in SIDES}
-        self.starts = {side: [first_start(m, side) for m in self.order[side]] for side in SIDES}
-        self.rank = {side: {m.id: i for i, m in enumerate(self.order[side])} for side in SIDES}
+        self.table = table = MatchTable.of(matches)
+        ids = table.ids
+        self._row = {match_id: row for row, match_id in enumerate(ids.tolist())}
+        self.order: dict[str, list[int]] = {}  # table rows in reading order
+        self.starts: dict[str, list[int]] = {}
+        self.rank: dict[str, list[int]] = {}  # per table row, its place in the order
+        for side in SIDES:
+            first = table.first_starts(side)
+            order = np.lexsort((ids, first))
+            rank = np.empty(len(order), np.int64)
+            rank[order] = np.arange(len(order))
+            self.order[side], self.starts[side], self.rank[side] = order.tolist(), first[order].tolist(), rank.tolist()
 
     def __len__(self) -> int:
-        return len(self.order[SIDES[0]])
+        return len(self.table)
+
+    def in_order(self, side: str) -> list[Match]:
+        return [self.table[row] for row in self.order[side]]
 
     def position(self, side: str, match: Match | None) -> int | None:
         """1-based place of `match` in `side`'s reading order."""
-        if match is None or match.id not in self.rank[side]:
-            return None
-        return self.rank[side][match.id] + 1
+        row = None if match is None else self._row.get(match.id)
+        return None if row is None else self.rank[side][row] + 1
 
     def step(self, side: str, current: Match | None, offset: int, direction: int) -> Match | None:
         """The next (direction 1) or previous (-1) match after `current`, or from text `offset`; wraps."""
         order = self.order[side]
         if not order:
             return None
-        if current is not None and current.id in self.rank[side]:
-            return order[(self.rank[side][current.id] + direction) % len(order)]
-        if direction > 0:
-            i = bisect_left(self.starts[side], offset)
-            return order[i % len(order)]
-        i = bisect_left(self.starts[side], offset) - 1
-        return order[i % len(order)]
+        row = None if current is None else self._row.get(current.id)
+        if row is not None:
+            return self.table[order[(self.rank[side][row] + direction) % len(order)]]
+        i = bisect_left(self.starts[side], offset) - (0 if direction > 0 else 1)
+        return self.table[order[i % len(order)]]
 
 
 def monotone_chain(pairs: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """The longest run of (a, b) pairs increasing in both, so the link never scrolls backwards."""
+    if not len(pairs):
+        return []
+    a, b = np.asarray(pairs, np.int64).reshape(-1, 2).T
     # Equal a's sorted by falling b: a chain strictly increasing in b then never repeats an a.
-    return increasing(sorted(set(pairs), key=lambda pair: (pair[0], -pair[1])))
+    order = np.lexsort((-b, a))
+    a, b = a[order], b[order]
+    keep = np.r_[True, (a[1:] != a[:-1]) | (b[1:] != b[:-1])]
+    return increasing(list(zip(a[keep].tolist(), b[keep].tolist())))
 
 
 class ScrollLink:
