@@ -6,6 +6,7 @@ import gc
 import math
 from typing import Callable, Iterable
 
+import numpy as np
 from textual import events, on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.containers import Horizontal, Vertical
@@ -335,8 +336,9 @@ class DiptychApp(App[int]):
         left, right = self.view(LEFT).ensure_wrapped(), self.view(RIGHT).ensure_wrapped()
         key = (id(self.comparison), left.width, right.width)
         if self._link_map is None or self._link_map[0] != key:
-            anchors = [(left.line_of(a), right.line_of(b)) for a, b in self.prepared.anchors()]
-            self._link_map = (key, ScrollLink(anchors, len(left), len(right), monotone=True))
+            offsets = np.array(self.prepared.anchors(), np.int64).reshape(-1, 2)
+            anchors = zip(left.lines_at(offsets[:, 0]).tolist(), right.lines_at(offsets[:, 1]).tolist())
+            self._link_map = (key, ScrollLink(list(anchors), len(left), len(right), monotone=True))
         return self._link_map[1]
 
     def on_article_view_clicked(self, message: ArticleView.Clicked) -> None:

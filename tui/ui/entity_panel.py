@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Protocol, Sequence
+
+from rich.cells import cell_len
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -52,21 +55,31 @@ def row_content(entity: Entity, count_width: int, selected: bool, width: int) ->
     where = entity.where
     n_left, n_right = entity_counts(entity)
     counts = f"{n_left}·{n_right}" if where == "both" else str(n_left or n_right)
-    prefix = Content.assemble(
-        ("▶ " if selected else "  ", "bold $accent"),
-        (f"{where:<5}", WHERE_STYLES.get(where, "dim")),
-        " ",
-        (counts.ljust(count_width), "dim"),
-        " ",
-    )
+    prefix = _prefix(selected, where, counts.ljust(count_width))
     room = max(8, width - prefix.cell_length)
-    label = Content.styled(printable(entity.label), "bold") if selected else Content(printable(entity.label))
+    text = printable(entity.label)
+    label = Content.styled(text, "bold") if selected else Content(text)
+    aliases = [a for a in entity.aliases if a != entity.label]
+    if not aliases and cell_len(text) <= room and text == text.strip() and "\n" not in text:
+        return Content.assemble(prefix, label)  # one line, nothing to wrap: most rows of a book's list
     lines = label.wrap(room)
-    for alias in (a for a in entity.aliases if a != entity.label):
+    for alias in aliases:
         lines.extend(Content.styled("= " + printable(alias), "italic $text-muted").wrap(room))
     indent = Content(" " * prefix.cell_length)
     return Content("\n").join(
         Content.assemble(prefix if i == 0 else indent, line.rstrip()) for i, line in enumerate(lines)
+    )
+
+
+@lru_cache(maxsize=1024)
+def _prefix(selected: bool, where: str, counts: str) -> Content:
+    """A row's mark, side and counts (shared by the many rows that have the same ones)."""
+    return Content.assemble(
+        ("▶ " if selected else "  ", "bold $accent"),
+        (f"{where:<5}", WHERE_STYLES.get(where, "dim")),
+        " ",
+        (counts, "dim"),
+        " ",
     )
 
 
