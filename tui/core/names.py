@@ -7,7 +7,6 @@ word decides by itself is decided once per distinct word.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from itertools import compress
 
@@ -19,8 +18,6 @@ from .lexicon import (
 )
 from .model import Sentence
 
-# Where a capital stands after an opener (a colon, a quote, a dash) and blanks: it may open a clause.
-_AFTER_OPENER = re.compile("[" + re.escape("".join(sorted(OPENERS))) + "][ \t\n]*")
 # Words W with a title "W of ...": "of" after them stays inside the name ("Secretary of State").
 _TITLE_OF = frozenset(t[: t.find(" of ")] for t in TITLES if " of " in t and " " not in t[: t.find(" of ")])
 
@@ -53,14 +50,7 @@ class Capitals:
         self.end = [s + len(w) for s, w in zip(starts, words)]
         self.cap_all = Counter(words)
         self.sent = self._sentence_of(starts)
-        # A capital opening a sentence or clause says nothing by itself ("Behold", "Died").
-        opening = {m.end() for m in _AFTER_OPENER.finditer(masked)}
-        opening.add(len(masked) - len(masked.lstrip(" \t\n")))
-        for s in sentences:
-            m = FIRST_RE.search(masked, s.start, s.end)
-            if m:
-                opening.add(m.start())
-        self.amb = list(map(opening.__contains__, starts))
+        self.amb = self._opening(starts)
         self.title = self._titles()
         self.cap_mid = Counter(compress(words, (not a for a in self.amb)))
         n = len(starts)
@@ -85,6 +75,23 @@ class Capitals:
                 starts.append(start)
                 words.append(kept)
         return starts, words
+
+    def _opening(self, starts: list[int]) -> list[bool]:
+        """Tokens that open a sentence or a clause (after a colon, a quote, a dash): such a capital says
+        nothing by itself ("Behold", "Died")."""
+        masked = self.masked
+        firsts = set()
+        for s in self.sentences:
+            m = FIRST_RE.search(masked, s.start, s.end)
+            if m:
+                firsts.add(m.start())
+        out = []
+        for start in starts:
+            p = start - 1
+            while p >= 0 and masked[p] in " \t\n":
+                p -= 1
+            out.append(start in firsts or p < 0 or masked[p] in OPENERS)
+        return out
 
     def _sentence_of(self, starts: list[int]) -> list[int]:
         """The index of the sentence each token stands in (the last one starting at or before it)."""
