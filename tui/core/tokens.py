@@ -223,27 +223,26 @@ def _strings(chars: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> list[st
     touching = starts[1:][starts[1:] == ends[:-1]]
     if len(touching):
         chars = np.insert(chars, touching, 32)  # words with nothing between them (1st2, 1stuff)
-    if chars.dtype == np.uint8:
-        return chars.tobytes().decode("ascii").split()
-    return chars.tobytes().decode("utf-32-le").split()
+    return chars.tobytes().decode(_CODECS[chars.dtype.itemsize]).split()
 
 
 def _kinds(text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """The code points of text (uint8 if ASCII, else uint32), which are letters, which digits, and a
-    writable copy of the code points with all but letters and digits made blanks."""
+    """The code points of text (as uint8, uint16 or uint32: the least that holds them), which are
+    letters, which digits, and a writable copy of the code points with all but letters and digits blank."""
     if text.isascii():
         raw = text.encode("ascii")
         chars = np.frombuffer(bytearray(raw.translate(_ASCII_BLANKS)), np.uint8)
         return np.frombuffer(raw, np.uint8), chars > ord("9"), (chars <= ord("9")) & (chars != 32), chars
-    code = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32)
-    astral = code > 0xFFFF
-    if astral.any():
+    code = np.frombuffer(text.encode("utf-16-le", "surrogatepass"), np.uint16)
+    if not ((code >> 11) == 0xD800 >> 11).any():
+        kind = _bmp_kinds()[code]
+    else:  # a surrogate: a char beyond the BMP, or a lone one
+        code = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32)
+        astral = code > 0xFFFF
         kind = _bmp_kinds()[np.where(astral, 0, code)]
         distinct, which = np.unique(code[astral], return_inverse=True)
         kind[astral] = _classify("".join(map(chr, distinct.tolist())))[which]
-    else:
-        kind = _bmp_kinds()[code]
-    return code, kind == _LETTER, kind == _DIGIT, np.where(kind > 0, code, np.uint32(32))
+    return code, kind == _LETTER, kind == _DIGIT, np.where(kind > 0, code, code.dtype.type(32))
 
 
 def _classify(chars: str) -> np.ndarray:
@@ -264,6 +263,7 @@ def _bmp_kinds() -> np.ndarray:
 _LETTER, _DIGIT = 1, 2
 _LETTERS, _DIGITS = re.compile(r"[^\W\d_]+"), re.compile(r"\d+")
 _SUFFIX2 = ("st", "nd", "rd", "th")
+_CODECS = {1: "ascii", 2: "utf-16-le", 4: "utf-32-le"}
 # ASCII letters and digits stay, all else becomes a blank; then letters are the bytes above '9'.
 _ASCII_BLANKS = bytes(c if c < 128 and _classify(chr(c))[0] else 32 for c in range(256))
 
