@@ -183,15 +183,17 @@ class Scanner:
                 if compound:  # "Putin-Kim": the parts join names found elsewhere, later
                     self.compounds.append((start, words[lo]))
                     continue
-                cluster = self._emit(start, end, words[lo:hi], votes)
+                cluster, end = self._emit(start, end, words[lo:hi], votes)
                 if prev_cluster is not None and start - prev_end < 12 and COORD_RE.fullmatch(masked, prev_end, start):
                     cluster.links.append(prev_cluster)
                     prev_cluster.links.append(cluster)
-                prev_end, prev_cluster = cluster.spans[-1][1], cluster
+                prev_end, prev_cluster = end, cluster
 
-    def _emit(self, start: int, end: int, words: tuple[str, ...], votes: dict) -> Cluster:
-        if self.masked[end + 1:end + 2].isdigit():
-            tail = NUM_TAIL_RE.match(self.masked, end)
+    def _emit(self, start: int, end: int, words: tuple[str, ...], votes: dict) -> tuple[Cluster, int]:
+        """Add one mention of a name; returns its cluster and where the mention ends."""
+        masked = self.masked
+        if masked[end + 1:end + 2].isdigit():
+            tail = NUM_TAIL_RE.match(masked, end)
             if tail and tail.group(2).lower() in ORG_HEADS:  # "Rossiya 24 television"
                 end = tail.end(1)
         surface = self.text[start:end]
@@ -208,9 +210,12 @@ class Scanner:
             if not cluster.content:
                 cluster.content = not self._boiler(start)
             self.taken[start:end] = b"\1" * (end - start)
-            return cluster
-        votes = defaultdict(float, votes)
-        for t, v in base.items():
-            votes[t] += v
-        context_votes(self.masked, start, end, votes)
-        return self._add(key, None, start, end, votes, surface)
+            return cluster, end
+        if votes:
+            votes = defaultdict(float, votes)
+            for t, v in base.items():
+                votes[t] += v
+        else:  # the name's own votes, as floats: what adding them to nothing gives
+            votes = defaultdict(float, base)
+        context_votes(masked, start, end, votes)
+        return self._add(key, None, start, end, votes, surface), end
