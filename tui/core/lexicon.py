@@ -75,6 +75,8 @@ _MASK_ANCHOR = re.compile(r"://|www\.|\.(?:com|org|net|ru|gov)/|@\w|\]\(")
 
 def mask(text: str) -> str:
     """The text with web addresses, handles and link targets blanked (same length, same offsets)."""
+    if "/" not in text and "@" not in text and "]" not in text and "www." not in text:
+        return text  # no anchor can match (a book): memchr is far quicker than the regex scan
     pieces, last = [], 0
     for m in _MASK_ANCHOR.finditer(text):
         start = m.start() + 2 if m.group() == "](" else m.start()
@@ -159,21 +161,29 @@ def number_matches(text: str) -> list[re.Match]:
 
 
 def _number_starts(text: str) -> list[int]:
-    """Where a number may start. In ASCII text (no other digits or currency signs) str.find looks for
-    each needle at memchr speed, far ahead of a regex scan of a book; unless they are not rare."""
-    if text.isascii():
-        found, limit = [], len(text) // 64 + 16
-        for needle in _NUMBER_NEEDLES:
-            i = text.find(needle)
-            while i >= 0 and len(found) <= limit:
-                found.append(i)
-                i = text.find(needle, i + 1)
-        if len(found) <= limit:
-            return sorted(found)
-    return [m.start() for m in _NUMBER_START_RE.finditer(text)]
+    """Where a number may start. A book holds few digits: str.find looks for each ASCII needle at memchr
+    speed, far ahead of a regex scan, and the few other code points are checked one by one (a digit
+    elsewhere in Unicode, a currency sign); when any of them is not rare, the regex finds them."""
+    limit = len(text) // 64 + 16
+    found: list[int] = []
+    if not text.isascii():
+        for k, m in enumerate(_NON_ASCII_RE.finditer(text)):
+            if k > limit:
+                return [m.start() for m in _NUMBER_START_RE.finditer(text)]
+            if m.group().isdecimal() or m.group() in "€£¥₽":  # isdecimal() is what \d matches
+                found.append(m.start())
+    for needle in _NUMBER_NEEDLES:
+        i = text.find(needle)
+        while i >= 0:
+            found.append(i)
+            if len(found) > limit:
+                return [m.start() for m in _NUMBER_START_RE.finditer(text)]
+            i = text.find(needle, i + 1)
+    return sorted(found)
 
 
 _NUMBER_NEEDLES = tuple("0123456789") + ("$", "US", "EUR")
+_NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
 
 
 _DASHES = str.maketrans({"‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "’": "'", "‘": "'", "\u00a0": " "})

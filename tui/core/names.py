@@ -82,9 +82,12 @@ class Capitals:
         masked = self.masked
         firsts = set()
         for s in self.sentences:
-            m = FIRST_RE.search(masked, s.start, s.end)
-            if m:
-                firsts.add(m.start())
+            if masked[s.start].isalnum():  # what FIRST_RE finds first, mostly at once
+                firsts.add(s.start)
+            else:
+                m = FIRST_RE.search(masked, s.start, s.end)
+                if m:
+                    firsts.add(m.start())
         out = []
         for start in starts:
             p = start - 1

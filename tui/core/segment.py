@@ -109,11 +109,12 @@ def sentences(text: str, span: Span) -> list[Span]:
                 # A full stop ends a sentence unless it ends an abbreviation, initial or acronym:
                 # the word before it decides, looked for a bounded distance back.
                 dot = match.start()
-                parts = text[dot - 24 if dot - 24 > start else start : dot].rsplit(None, 1)
-                kind = _token_kind(parts[-1]) if parts else True
-                if kind is not True:
-                    if kind is False or (following.isdigit() if kind is None else dot - kind == start):
-                        continue
+                if dot - 7 < start or not text[dot - 7 : dot].isalpha():  # seven letters: a word, always
+                    parts = text[dot - 24 if dot - 24 > start else start : dot].rsplit(None, 1)
+                    kind = _token_kind(parts[-1]) if parts else True
+                    if kind is not True:
+                        if kind is False or (following.isdigit() if kind is None else dot - kind == start):
+                            continue
         end = match.end()
         if begin < 0 or end - begin > MAX_SENTENCE:
             _emit(starts, ends, text, start, end)
