@@ -55,6 +55,8 @@ def _clusters(doc: Document) -> list[Cluster]:
             typed = Counter(other.type for other in c.links if other.votes)
             if typed:
                 c.votes[typed.most_common(1)[0][0]] += 0.1
+    for c in names:  # links are spent: without their cycles, clusters go as soon as they are unused
+        c.links.clear()
     people: dict[str, list[Cluster]] = defaultdict(list)
     orgs: dict[str, list[Cluster]] = defaultdict(list)
     for c in names:
