@@ -205,10 +205,14 @@ def scale_words(text: str) -> list[tuple[int, int]]:
 @lru_cache(maxsize=65536)
 def spelling_key(surface: str) -> str:
     """Spelling-insensitive key: no diacritics, case, dots, hyphens or a leading 'the'."""
-    s = unicodedata.normalize("NFKD", surface.translate(_DASHES))
-    s = "".join(c for c in s if not unicodedata.combining(c)).lower().replace(".", "")
-    s = " ".join(re.split(r"[-/\s]+", s)).strip()
+    s = surface.translate(_DASHES)
+    if not s.isascii():  # ASCII has nothing to decompose
+        s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+    s = " ".join(_KEY_BREAK.split(s.lower().replace(".", ""))).strip()
     return s[4:] if s.startswith("the ") else s
+
+
+_KEY_BREAK = re.compile(r"[-/\s]+")
 
 
 GAZ_SAME = {spelling_key(name.strip()): spelling_key(line.split("|")[0].strip())
