@@ -12,11 +12,13 @@ from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
+from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 
 from ..core.document import Document
 from ..core.model import Span
 from .render import Intervals, finish, styled_line
+from .scrollbar import ThumbScrollBar
 from .wrap import Wrapped
 
 GUTTER = 2
@@ -95,6 +97,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._cache: LRUCache[tuple, Strip] = LRUCache(2000)
         self._styles: dict[str, Style] = {}
         self._quiet = False
+        self._prefetch_pending = False
         self.boilerplate = Intervals(s.span for s in document.sentences if s.boilerplate)
         self.matched = Intervals()
         self.selected: tuple[Span, ...] = ()
@@ -104,6 +107,17 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.search_current: Span | None = None
         self.mentions = Intervals()
         self.mention_current: Span | None = None
+
+    @property
+    def vertical_scrollbar(self) -> ScrollBar:
+        """Textual's own (as Widget.vertical_scrollbar makes it), repainted only when its thumb moves."""
+        if self._vertical_scrollbar is None:
+            self._vertical_scrollbar = bar = ThumbScrollBar(
+                vertical=True, name="vertical", thickness=self.scrollbar_size_vertical
+            )
+            bar.display = False
+            self.app._start_widget(self, bar)
+        return self._vertical_scrollbar
 
     # -- layout -----------------------------------------------------------------------------
 
@@ -174,6 +188,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
+        if not self._prefetch_pending:
+            self._prefetch_pending = True
+            self.call_after_refresh(self._prefetch)
         if not self._quiet and round(old_value) != round(new_value):
             self.post_message(self.Scrolled(self))
 
@@ -263,9 +280,10 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         return partial + Style(**colors) if colors else partial
 
     def render_line(self, y: int) -> Strip:
+        return self._line(int(self.scroll_y) + y, self.scrollable_content_region.width)
+
+    def _line(self, line: int, width: int) -> Strip:
         wrapped = self.ensure_wrapped()
-        width = self.scrollable_content_region.width
-        line = int(self.scroll_y) + y
         if not self._styles:
             self._styles["base"] = self.rich_style
         base = self._styles["base"]
@@ -277,6 +295,20 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             strip = self._draw(line, wrapped, width, base)
             self._cache.set(key, strip)
         return strip
+
+    def _prefetch(self) -> None:
+        """Draw the page below the screen (and a half page above) into the line cache, after a frame.
+
+        A jump to the next match lands there; drawing ~40 new lines inside that key press was a tenth of
+        its time on a book."""
+        self._prefetch_pending = False
+        if self.wrapped is None or not self.is_mounted:
+            return
+        shown, width = self.visible_lines(), self.scrollable_content_region.width
+        height = len(shown)
+        for line in (*range(shown.stop, shown.stop + height), *range(max(0, shown.start - height // 2), shown.start)):
+            if line < len(self.wrapped):
+                self._line(line, width)
 
     def _draw(self, line: int, wrapped: Wrapped, width: int, base: Style) -> Strip:
         if wrapped.blank[line]:
