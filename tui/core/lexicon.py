@@ -276,7 +276,7 @@ _PUNCT = "\"'“”‘’()[],.;:!?"
 def prev_words(masked: str, start: int) -> tuple[str, str, str]:
     """The word before a name on its line, the head of an "X of" before it, the word before a "the" or "to"."""
     line = masked[max(0, start - 40):start].rsplit("\n", 1)[-1]
-    words = line.replace(",", " ").split()
+    words = line.replace(",", " ").rsplit(None, 2)  # the last two words are all it reads
     last = words[-1] if words else ""
     if last.endswith((".", "!", "?", ";", ":")) and last.lower() not in TITLES and last.count(".") < 2:
         return "", "", ""  # the word before belongs to another sentence ("Mr." and "U.S." do not end one)

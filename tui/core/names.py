@@ -57,8 +57,7 @@ class Capitals:
         ends, sent, title = self.end, self.sent, self.title
         self.joins = [self._joins(i) if starts[i + 1] - ends[i] <= 12 and sent[i] == sent[i + 1]
                       and title[i] == title[i + 1] else None for i in range(n - 1)] + [None]
-        never: dict[str, bool] = {}
-        self.ok = [self._evidence(i, never) for i in range(n)]
+        self.ok = self._may_name()
 
     def _tokens(self, taken: bytearray) -> tuple[list[int], list[str]]:
         starts, words = [], []
@@ -162,18 +161,25 @@ class Capitals:
             return None
         return True, (m.start(2), m.end(2), conn)
 
-    def _evidence(self, i: int, never: dict[str, bool]) -> bool:
-        """May token i be part of a name? Sentence-initial and headline capitals need evidence."""
-        w = self.word[i]
-        refused = never.get(w)
-        if refused is None:
-            refused = never[w] = _never_a_name(w)
-        join = self.joins[i]
-        if refused or (len(w) == 1 and not (join and join[1] is None)):
-            return False
-        if not self.amb[i]:
-            return True
-        wl, lower = w.lower(), self.lower
+    def _may_name(self) -> list[bool]:
+        """Per token: may it be part of a name? Sentence-initial and headline capitals need evidence."""
+        out = []
+        kinds: dict[str, int] = {}  # per word: 0 never a name, 1 one letter, 2 a word
+        joins, amb = self.joins, self.amb
+        for i, w in enumerate(self.word):
+            kind = kinds.get(w)
+            if kind is None:
+                kind = kinds[w] = 0 if _never_a_name(w) else 1 if len(w) == 1 else 2
+            if kind == 0 or (kind == 1 and not (joins[i] and joins[i][1] is None)):  # "J. Smith" only
+                out.append(False)
+            else:
+                out.append(not amb[i] or self._evidence(i))
+        return out
+
+    def _evidence(self, i: int) -> bool:
+        """Whether an ambiguous token i (opening a sentence or in a headline) is seen as a name."""
+        w, lower = self.word[i], self.lower
+        wl = w.lower()
         mid = self.cap_mid[w]
         if mid and mid >= lower.get(wl, 0):
             return True
@@ -183,6 +189,7 @@ class Capitals:
             return False
         if w.isupper() and len(w) > 1 and not is_common(wl, lower):
             return True
+        join = self.joins[i]
         return bool(join and not self.amb[i + 1] and not is_common(wl, lower) and not wl.endswith(("ly", "ing", "ed")))
 
 
