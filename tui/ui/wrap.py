@@ -34,12 +34,11 @@ class Wrapped:
                 starts.append(para.start)
                 ends.append(para.start)
                 blank.append(1)
-            piece = text[para.start : para.end]
             before = len(starts)
             if _MAYBE_WIDE.search(text, para.start, para.end) is None:
-                _wrap_narrow(piece, para.start, width, starts, ends)
+                _wrap_narrow(text, para.start, para.end, width, starts, ends)
             else:
-                _wrap_cells(piece, para.start, width, starts, ends)
+                _wrap_cells(text[para.start : para.end], para.start, width, starts, ends)
             blank.extend(b"\0" * (len(starts) - before))
         if not starts:
             starts.append(0)
@@ -75,12 +74,12 @@ def _line_pattern(width: int) -> re.Pattern:
     return re.compile(rf"\S(?:.{{0,{width - 2}}}\S)?(?=\s|$)|\S{{1,{width}}}", re.DOTALL)
 
 
-def _wrap_narrow(piece: str, base: int, width: int, starts: array, ends: array) -> None:
-    """Greedy wrap where every code point is one cell."""
-    for match in _line_pattern(width).finditer(piece):
-        a, b = match.span()
-        starts.append(base + a)
-        ends.append(base + b)
+def _wrap_narrow(text: str, start: int, end: int, width: int, starts: array, ends: array) -> None:
+    """Greedy wrap of text[start:end] where every code point is one cell."""
+    # endpos makes `$` and the lookahead see the paragraph's end, so no slice of a 4 MB text is needed.
+    spans = [match.span() for match in _line_pattern(width).finditer(text, start, end)]
+    starts.extend([a for a, _ in spans])
+    ends.extend([b for _, b in spans])
 
 
 def _wrap_cells(piece: str, base: int, width: int, starts: array, ends: array) -> None:
