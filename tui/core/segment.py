@@ -27,6 +27,7 @@ _OPENERS = frozenset("\"'“‘«([¿¡")
 
 
 def _class(chars: str) -> str:
+    """The characters, escaped for a regex class."""
     return "".join(re.escape(c) for c in chars)
 
 
@@ -104,7 +105,7 @@ def sentences(text: str, span: Span) -> list[Span]:
         mark, _, following = match.groups()
         if following is not None:
             if following.islower():
-                continue
+                continue  # a lower-case word goes on with the sentence
             if mark == ".":
                 # A full stop ends a sentence unless it ends an abbreviation, initial or acronym:
                 # the word before it decides, looked for a bounded distance back.
