@@ -121,5 +121,5 @@ def compare(
     work = Background([(Units, (left,)), (link_entities, (left, right))],
                       fork=len(left.text) + len(right.text) > FORK_THRESHOLD)
     aligner = Aligner(left, right, progress=progress, left_units=lambda: work.result(0))
-    entities = work.result(1)
-    return Comparison(left, right, tuple(aligner.matches(threshold)), tuple(entities), threshold, aligner=aligner)
+    matches = tuple(aligner.matches(threshold))
+    return Comparison(left, right, matches, tuple(work.result(1)), threshold, aligner=aligner)
