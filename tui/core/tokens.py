@@ -66,6 +66,10 @@ _SUFFIXES = (
     ("ise", ""), ("ingly", ""), ("ings", ""), ("ing", ""), ("edly", ""), ("ies", "y"), ("ied", "y"),
     ("eth", ""), ("ed", ""), ("es", ""), ("ly", ""), ("s", ""),
 )
+# The same list, in the same order, by last letter: a word is only tried against suffixes it can end with.
+_SUFFIXES_BY_LAST: dict[str, tuple[tuple[str, str], ...]] = {}
+for _suffix in _SUFFIXES:
+    _SUFFIXES_BY_LAST[_suffix[0][-1]] = _SUFFIXES_BY_LAST.get(_suffix[0][-1], ()) + (_suffix,)
 _VOWELS = frozenset("aeiouy")
 
 FUZZY_MIN_LENGTH = 5
@@ -86,7 +90,7 @@ def stem(word: str) -> str:
     if len(word) > 5 and word.endswith("tre"):
         word = word[:-3] + "ter"  # centre/center, kilometre/kilometer
     if len(word) > 4:
-        for suffix, repl in _SUFFIXES:
+        for suffix, repl in _SUFFIXES_BY_LAST.get(word[-1], ()):
             if word.endswith(suffix):
                 base = word[: -len(suffix)] + repl
                 if len(base) < 3 or not _VOWELS.intersection(base):
