@@ -191,3 +191,26 @@ def test_compact_json_is_the_dict_written_out(seeds):
     text = comparison.to_json()
     assert json.loads(text) == comparison.to_dict()
     assert text == json.dumps(comparison.to_dict(), ensure_ascii=False, separators=(",", ":"))
+
+
+def _ordered_book(count: int = 40) -> list[str]:
+    """Distinct sentences, as the verses of a book: each has one counterpart in a translation."""
+    things = "river mill harbour lantern orchard granary bridge quarry furnace tannery chapel meadow forge beacon".split()
+    names = [f"Kel{chr(97 + i // 26)}{chr(97 + i % 26)}an" for i in range(count)]
+    return [f"{names[i]} repaired the {things[i % 14]} near the {things[(i * 5 + 3) % 14]} in {1800 + 3 * i} "
+            f"with {i + 4} workers." for i in range(count)]
+
+
+def test_in_an_ordered_text_a_weak_look_alike_far_away_is_not_a_counterpart():
+    book = _ordered_book()
+    # Sentence 5 lost its counterpart; far away, a passing line shares a few of its words.
+    look_alike = f"The {book[5].split()[3]} near the {book[5].split()[6]} was cold and {book[5].split()[0]} slept."
+    other = book[:5] + book[6:30] + [look_alike] + book[30:]
+    left, right = build_document("\n\n".join(book)), build_document("\n\n".join(other))
+    far = other.index(look_alike)
+    unordered = [m for m in Aligner(left, right, order=False).matches() if m.left_sentences == (5,)]
+    assert [m.right_sentences for m in unordered] == [(far,)], "the look-alike scores as a match on words alone"
+    ordered = Aligner(left, right).matches()
+    assert not [m for m in ordered if m.left_sentences == (5,)]
+    # Every other sentence still finds its counterpart in order.
+    assert sorted(m.left_sentences[0] for m in ordered) == [i for i in range(40) if i != 5]

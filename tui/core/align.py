@@ -45,6 +45,7 @@ DISTINCT = 0.5  # share of a further counterpart's evidence that must be new
 ANCHOR = 0.5  # links at least this strong vouch for their neighbours
 NEIGHBOUR_BOOST = 0.35
 ROUNDS = 2
+ISOLATION = 0.5  # in texts that follow one order, a weak pair no ordered neighbour vouches for scores half
 MIN_CHAIN = 12  # fewer ordered strong links than this say nothing about order
 
 _BITS = 21
@@ -202,8 +203,9 @@ class Aligner:
 
         Only when the strong links mostly follow one order (translations, versions of one text) is
         order evidence: then pairs next to a strong link, or near the line between two consecutive
-        ones, are searched and raised. Articles reorder freely, so there order counts for nothing
-        and shuffling a text's sentences does not change its matches.
+        ones, are searched and raised, and weak pairs with no such support are marked down (a formula
+        repeated elsewhere in a book, not its counterpart). Articles reorder freely, so there order
+        counts for nothing and shuffling a text's sentences does not change its matches.
         """
         nl, nr = len(self.left.spans), max(1, len(self.right.spans))
         current = base
@@ -237,6 +239,8 @@ class Aligner:
                 lift = np.where(prior[pos] == pairs, trust * prior_weight[pos], 0.0)
             lift = np.where(agree > 1, 1.0, np.where(agree == 1, np.maximum(lift, 0.5), lift))
             current = base + NEIGHBOUR_BOOST * (1.0 - base) * lift
+            if trust:  # a repeated formula far from the order of the rest
+                current = np.where((lift == 0) & (base < ANCHOR), current * (1.0 - ISOLATION * trust), current)
         return pairs, current
 
     def _ranked(self, pairs: np.ndarray, scored: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
