@@ -87,7 +87,10 @@ def child_phases(a: str, b: str) -> None:
 
 def measure(cmd: list[str]) -> dict:
     out = subprocess.run([sys.executable, __file__, "--child-run", *cmd], capture_output=True, text=True, check=True)
-    return json.loads(out.stdout)
+    result = json.loads(out.stdout)
+    if result["code"] != 0:  # a failed run is no timing
+        sys.exit(f"{' '.join(cmd)} exited with {result['code']}")
+    return result
 
 
 def baseline(a: str, b: str, full: bool) -> tuple[list, set[int] | None, float, int, int]:

@@ -80,3 +80,10 @@ def test_a_bad_second_file_fails_as_it_does_alone_and_the_first_file_fails_first
         load_pair(str(good), str(binary))
     with pytest.raises(InputError, match="empty"):
         load_pair(str(empty), str(binary))
+
+
+def test_results_larger_than_a_pipe_buffer_arrive_whole():
+    big = bytes(range(256)) * 40_000  # 10 MB, far more than a pipe holds
+    work = Background([(bytes, (big,)), (len, (big,))], fork=True)
+    assert work.result(1) == len(big)
+    assert work.result(0) == big

@@ -5,83 +5,96 @@ from __future__ import annotations
 import os
 import pickle
 import struct
-import threading
+import tempfile
 from typing import Any, Callable
 
 # Below this many characters (both texts) the work takes a fraction of a second: forking costs more.
 FORK_THRESHOLD = 300_000
 
 Task = tuple[Callable[..., Any], tuple[Any, ...]]
-_HEADER = struct.Struct("<Q")
+# Where a result lies in the shared file: offset, length.
+_PLACE = struct.Struct("<QQ")
 
 
 class Background:
     """The results of `fn(*args)` for each task, computed one after another in one forked child.
 
-    Each result is sent as soon as it is ready, so the caller can take the first while the child
-    works on the next. Without fork, or when the child fails to answer, a result is computed
-    inline when asked for; an exception raised by a task is raised again in the caller.
+    The child writes each result to an unnamed temporary file as soon as it is ready and tells
+    where through a pipe, so it never waits for the caller, and the caller reads a result (in one
+    piece) only when it asks for it. Without fork, or when the child fails to answer, a result is
+    computed inline when asked for; an exception raised by a task is raised again in the caller.
     """
 
     def __init__(self, tasks: list[Task], fork: bool = True) -> None:
         self._tasks = tasks
-        self._frames: list[bytes] = []
-        self._finished = True
+        self._places: list[tuple[int, int]] = []
         self._pid: int | None = None
-        self._ready = threading.Condition()
         if fork and hasattr(os, "fork"):
             self._start()
 
     def _start(self) -> None:
+        try:
+            store = tempfile.TemporaryFile()
+        except OSError:
+            return
         read, write = os.pipe()
         try:
             pid = os.fork()
         except OSError:
-            os.close(read)
-            os.close(write)
+            for fd in (read, write):
+                os.close(fd)
+            store.close()
             return
-        if pid == 0:  # child: compute each task, send it, leave without cleanup handlers
-            os.close(read)
+        if pid == 0:  # child: compute each task, store it, say where; leave without cleanup handlers
             try:
-                with os.fdopen(write, "wb") as out:
-                    for fn, args in self._tasks:
-                        out.write(_frame(fn, args))
-                        out.flush()
+                os.close(read)
+                offset = 0
+                for fn, args in self._tasks:
+                    payload = _outcome(fn, args)
+                    _write_all(store.fileno(), payload)
+                    _write_all(write, _PLACE.pack(offset, len(payload)))
+                    offset += len(payload)
             finally:
                 os._exit(0)
         os.close(write)
-        self._pid, self._finished = pid, False
-        # Drain the pipe as frames arrive, so the child never waits for the caller to ask.
-        threading.Thread(target=self._drain, args=(read,), daemon=True).start()
-
-    def _drain(self, read: int) -> None:
-        with os.fdopen(read, "rb") as source:
-            while len(self._frames) < len(self._tasks):
-                head = source.read(_HEADER.size)
-                if len(head) < _HEADER.size:
-                    break
-                data = source.read(_HEADER.unpack(head)[0])
-                with self._ready:
-                    self._frames.append(data)
-                    self._ready.notify_all()
-        with self._ready:
-            self._finished = True
-            self._ready.notify_all()
-        os.waitpid(self._pid, 0)
+        self._pid, self._pipe, self._store = pid, read, store
 
     def result(self, index: int) -> Any:
         """The result of task `index`, waiting for the child if it is still at work."""
-        with self._ready:
-            self._ready.wait_for(lambda: self._finished or len(self._frames) > index)
-            data = self._frames[index] if index < len(self._frames) else None
+        data = self._stored(index) if self._pid is not None else None
         try:
             ok, value = pickle.loads(data) if data is not None else (False, None)
-        except Exception:  # noqa: BLE001 - a truncated answer: compute here instead
+        except Exception:  # noqa: BLE001 - a damaged answer: compute here instead
             ok = False
         if ok:
             return value
         fn, args = self._tasks[index]
         return fn(*args)
+
+    def _stored(self, index: int) -> bytes | None:
+        while len(self._places) <= index:
+            head = _read_exactly(self._pipe, _PLACE.size) if self._pipe >= 0 else None
+            if head is None:  # the child ended early: what it did not store is computed here
+                self._finish()
+                return None
+            self._places.append(_PLACE.unpack(head))
+            if len(self._places) == len(self._tasks):
+                self._finish()
+        offset, length = self._places[index]
+        data = os.pread(self._store.fileno(), length, offset)
+        while len(data) < length:
+            more = os.pread(self._store.fileno(), length - len(data), offset + len(data))
+            if not more:
+                return None
+            data += more
+        return data
+
+    def _finish(self) -> None:
+        """Reap the child; the stored results stay readable until this object goes."""
+        if self._pid is not None and self._pipe >= 0:
+            os.close(self._pipe)
+            self._pipe = -1
+            os.waitpid(self._pid, 0)
 
 
 class Deferred(Background):
@@ -94,9 +107,24 @@ class Deferred(Background):
         return super().result(0)
 
 
-def _frame(fn: Callable[..., Any], args: tuple[Any, ...]) -> bytes:
+def _outcome(fn: Callable[..., Any], args: tuple[Any, ...]) -> bytes:
     try:
-        payload = pickle.dumps((True, fn(*args)), pickle.HIGHEST_PROTOCOL)
-    except BaseException as exc:  # noqa: BLE001 - the caller re-raises by recomputing
-        payload = pickle.dumps((False, repr(exc)))
-    return _HEADER.pack(len(payload)) + payload
+        return pickle.dumps((True, fn(*args)), pickle.HIGHEST_PROTOCOL)
+    except Exception as exc:  # noqa: BLE001 - the caller re-raises by recomputing
+        return pickle.dumps((False, repr(exc)))  # (Ctrl-C ends the child instead)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
+
+
+def _read_exactly(fd: int, size: int) -> bytes | None:
+    data = b""
+    while len(data) < size:
+        more = os.read(fd, size - len(data))
+        if not more:
+            return None
+        data += more
+    return data
