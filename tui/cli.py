@@ -181,9 +181,13 @@ def _run_compare(argv: list[str]) -> int:
     _notes(left, right)
     comparison = compare(left, right, args.threshold)
     write_output(comparison.to_json() + "\n", args.output, args.force)
+    _LAST[:] = [comparison]  # freed by the exit in `run`, not object by object on return
     if not comparison.matches:
         _say("warning: no shared passages found (the texts may be unrelated)")
     return 0
+
+
+_LAST: list = []
 
 
 def run() -> None:
