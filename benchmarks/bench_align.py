@@ -5,7 +5,7 @@
 
 Each timed run is a fresh `python -m tui A B --json -o FILE` in a subprocess; peak memory is that of
 the largest process (getrusage) and of the whole process tree (sampled); the table shows the median
-of the runs (3 for NT/Bible by default). The unit ceiling is what perfect links between diptych's
+of the runs (5 by default, 3 for the whole Bible). The unit ceiling is what perfect links between diptych's
 alignment units would score: a unit spanning two verses links both, so precision cannot reach 1.
 The baseline is the best counterpart per sentence by rapidfuzz `token_set_ratio` (threshold 50): on
 Mark over all sentence pairs, on NT/Bible over a fixed, evenly spaced sample of left sentences
@@ -119,7 +119,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("bench", nargs="?", default=str(REPO.parent / "shared" / "bench" / "bible"))
     parser.add_argument("--pieces", default="mark,nt,bible")
-    parser.add_argument("--runs", type=int, default=0, help="timed runs per row (default 5 for Mark, 3 for larger)")
+    parser.add_argument("--runs", type=int, default=0, help="timed runs per row (default 5, 3 for the whole Bible)")
     parser.add_argument("--no-baseline", action="store_true")
     args = parser.parse_args()
     bench = Path(args.bench)
@@ -131,7 +131,7 @@ def main() -> None:
             info = pair["pieces"][piece]
             a, b = str(bench / info["a_text"]), str(bench / info["b_text"])
             lv, rv = Verses(load_gold(bench / info["a_gold"])), Verses(load_gold(bench / info["b_gold"]))
-            runs = args.runs or (5 if piece == "mark" else 3)
+            runs = args.runs or (3 if piece == "bible" else 5)
             with tempfile.TemporaryDirectory() as tmp:
                 out = os.path.join(tmp, "out.json")
                 cmd = [sys.executable, "-m", "tui", a, b, "--json", "-o", out, "--force"]
