@@ -9,7 +9,7 @@ from tui.core.document import load_document, load_pair
 from tui.core.errors import InputError
 from tui.core.entities import link_entities
 from tui.core.align import Aligner
-from tui.core.parallel import Background, Deferred
+from tui.core.parallel import Background
 from tui.core.units import Units
 
 
@@ -20,7 +20,7 @@ def seed_pair():
 
 def test_forked_result_equals_inline(seed_pair):
     left, right = seed_pair
-    assert Deferred(link_entities, left, right, fork=True).result() == link_entities(left, right)
+    assert Background([(link_entities, (left, right))], fork=True).result(0) == link_entities(left, right)
 
 
 def test_a_failing_child_reraises_in_the_caller():
@@ -28,7 +28,7 @@ def test_a_failing_child_reraises_in_the_caller():
         raise ValueError("bad input")
 
     with pytest.raises(ValueError, match="bad input"):
-        Deferred(boom, fork=True).result()
+        Background([(boom, ())], fork=True).result(0)
 
 
 def test_long_texts_compare_the_same_with_and_without_fork(seed_pair, monkeypatch):

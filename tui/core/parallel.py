@@ -81,13 +81,7 @@ class Background:
             if len(self._places) == len(self._tasks):
                 self._finish()
         offset, length = self._places[index]
-        data = os.pread(self._store.fileno(), length, offset)
-        while len(data) < length:
-            more = os.pread(self._store.fileno(), length - len(data), offset + len(data))
-            if not more:
-                return None
-            data += more
-        return data
+        return _read_exactly(self._store.fileno(), length, offset)
 
     def _finish(self) -> None:
         """Reap the child; the stored results stay readable until this object goes."""
@@ -95,16 +89,6 @@ class Background:
             os.close(self._pipe)
             self._pipe = -1
             os.waitpid(self._pid, 0)
-
-
-class Deferred(Background):
-    """The result of one `fn(*args)`, computed in a forked child when that is possible."""
-
-    def __init__(self, fn: Callable[..., Any], *args: Any, fork: bool = True) -> None:
-        super().__init__([(fn, args)], fork=fork)
-
-    def result(self) -> Any:  # type: ignore[override]
-        return super().result(0)
 
 
 def _outcome(fn: Callable[..., Any], args: tuple[Any, ...]) -> bytes:
@@ -120,10 +104,12 @@ def _write_all(fd: int, data: bytes) -> None:
         view = view[os.write(fd, view):]
 
 
-def _read_exactly(fd: int, size: int) -> bytes | None:
+def _read_exactly(fd: int, size: int, offset: int | None = None) -> bytes | None:
+    """`size` bytes from the pipe `fd`, or from the file `fd` at `offset`; None if they end first."""
     data = b""
     while len(data) < size:
-        more = os.read(fd, size - len(data))
+        want = size - len(data)
+        more = os.read(fd, want) if offset is None else os.pread(fd, want, offset + len(data))
         if not more:
             return None
         data += more
