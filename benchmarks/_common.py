@@ -1,4 +1,5 @@
-"""Shared by the alignment benchmark and its smoke test: verse-level scoring against the Bible gold."""
+"""Shared by the alignment benchmark and its
+smoke test: verse-level scoring against the Bible gold."""
 
 from __future__ import annotations
 
@@ -28,10 +29,13 @@ class Verses:
         return out
 
 
-def verse_scores(links, left: Verses, right: Verses, sample: set[int] | None = None) -> tuple[float, float, int]:
-    """Recall: share of left verses linked to their true counterpart; precision: share of verse links
-    that are true. `links` are (left spans, right spans) of each match, spans as (start, end).
-    With `sample`, only links from those left verses count (for baselines too slow to run in full)."""
+def verse_scores(
+    links, left: Verses, right: Verses, sample: set[int] | None = None
+) -> tuple[float, float, int]:
+    """Recall: share of left verses linked to their true counterpart; precision: share of verse
+    links that are true. `links` are (left spans, right spans) of each match, spans as (start, end).
+    With `sample`, only links from those left verses count (for baselines too slow to run in full).
+    """
     made: set[tuple[int, int]] = set()
     for lspans, rspans in links:
         lv = {v for s, e in lspans for v in left.overlapping(s, e)}
@@ -47,14 +51,16 @@ def verse_scores(links, left: Verses, right: Verses, sample: set[int] | None = N
 
 
 def links_from_json(payload: dict) -> list[tuple[list[tuple[int, int]], list[tuple[int, int]]]]:
-    return [([(s["start"], s["end"]) for s in m["left"]], [(s["start"], s["end"]) for s in m["right"]])
-            for m in payload["matches"]]
+    return [
+        ([(s["start"], s["end"]) for s in m["left"]], [(s["start"], s["end"]) for s in m["right"]])
+        for m in payload["matches"]
+    ]
 
 
 def unit_ceiling(left_units, right_units, left: Verses, right: Verses) -> tuple[float, float]:
-    """Recall and precision if every alignment unit were linked to exactly the units holding its verses'
-    true counterparts: what the unit boundaries allow, since a unit that spans two verses links both.
-    Units are (start, end) pairs."""
+    """Recall and precision if every alignment unit were linked to exactly the units holding its
+    verses' true counterparts: what the unit boundaries allow, since a unit that spans two verses
+    links both. Units are (start, end) pairs."""
     index = {vid: i for i, (vid, _s, _e) in enumerate(right.gold)}
     holding: dict[int, list[int]] = {}
     for u, (start, end) in enumerate(right_units):
@@ -62,6 +68,10 @@ def unit_ceiling(left_units, right_units, left: Verses, right: Verses) -> tuple[
             holding.setdefault(v, []).append(u)
     links = []
     for start, end in left_units:
-        counterparts = {u for v in left.overlapping(start, end) for u in holding.get(index.get(left.gold[v][0]), ())}
+        counterparts = {
+            u
+            for v in left.overlapping(start, end)
+            for u in holding.get(index.get(left.gold[v][0]), ())
+        }
         links += [([(start, end)], [right_units[u]]) for u in sorted(counterparts)]
     return verse_scores(links, left, right)[:2]

@@ -1,15 +1,16 @@
-"""Alignment at scale on the Bible translation pairs (issue 4): time and peak memory of
-`diptych A B --json`, verse-level recall/precision, and a rapidfuzz baseline measured in the same run.
+"""Alignment at scale on the Bible translation pairs (issue 4): time and peak memory of `diptych A B
+--json`, verse-level recall/precision, and a rapidfuzz baseline measured in the same run.
 
     .venv/bin/python benchmarks/bench_align.py [BENCH_DIR] [--pieces mark,nt,bible] [--runs N]
 
 Each timed run is a fresh `python -m tui A B --json -o FILE` in a subprocess; peak memory is that of
 the largest process (getrusage) and of the whole process tree (sampled); the table shows the median
-of the runs (5 by default, 3 for the whole Bible). The unit ceiling is what perfect links between diptych's
-alignment units would score: a unit spanning two verses links both, so precision cannot reach 1.
-The baseline is the best counterpart per sentence by rapidfuzz `token_set_ratio` (threshold 50): on
-Mark over all sentence pairs, on NT/Bible over a fixed, evenly spaced sample of left sentences
-(the full m x n scan takes minutes to hours); diptych is scored on the same sample for comparison.
+of the runs (5 by default, 3 for the whole Bible). The unit ceiling is what perfect links between
+diptych's alignment units would score: a unit spanning two verses links both, so precision cannot
+reach 1. The baseline is the best counterpart per sentence by rapidfuzz `token_set_ratio` (threshold
+50): on Mark over all sentence pairs, on NT/Bible over a fixed, evenly spaced sample of left
+sentences (the full m x n scan takes minutes to hours); diptych is scored on the same sample for
+comparison.
 """
 
 from __future__ import annotations
@@ -47,8 +48,17 @@ def child_run(cmd: list[str]) -> None:
         time.sleep(0.02)
     seconds = time.perf_counter() - start
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    print(json.dumps({"seconds": seconds, "cpu": usage.ru_utime + usage.ru_stime, "rss_mb": usage.ru_maxrss / 1024,
-                      "tree_mb": max(tree_peak, usage.ru_maxrss * 1024) / 2**20, "code": proc.returncode}))
+    print(
+        json.dumps(
+            {
+                "seconds": seconds,
+                "cpu": usage.ru_utime + usage.ru_stime,
+                "rss_mb": usage.ru_maxrss / 1024,
+                "tree_mb": max(tree_peak, usage.ru_maxrss * 1024) / 2**20,
+                "code": proc.returncode,
+            }
+        )
+    )
 
 
 def _tree_rss(pid: int) -> int:
@@ -66,10 +76,10 @@ def _tree_rss(pid: int) -> int:
 
 def child_phases(a: str, b: str) -> None:
     """In-process phases of the same work the CLI does: load, align, entities, JSON."""
-    from tui.core.align import Aligner
+    from tui.core.align.aligner import Aligner
     from tui.core.comparison import Comparison
-    from tui.core.document import load_document
-    from tui.core.entities import link_entities
+    from tui.core.entities.linking import link_entities
+    from tui.core.text.document import load_document
 
     t0 = time.perf_counter()
     left, right = load_document(a), load_document(b)
@@ -86,7 +96,9 @@ def child_phases(a: str, b: str) -> None:
 
 
 def measure(cmd: list[str]) -> dict:
-    out = subprocess.run([sys.executable, __file__, "--child-run", *cmd], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, __file__, "--child-run", *cmd], capture_output=True, text=True, check=True
+    )
     result = json.loads(out.stdout)
     if result["code"] != 0:  # a failed run is no timing
         sys.exit(f"{' '.join(cmd)} exited with {result['code']}")
@@ -94,10 +106,11 @@ def measure(cmd: list[str]) -> dict:
 
 
 def baseline(a: str, b: str, full: bool) -> tuple[list, set[int] | None, float, int, int]:
-    """Best counterpart per left sentence by token_set_ratio >= 50, over all or a sample of sentences."""
+    """Best counterpart per left sentence by token_set_ratio >= 50, over all or a sample of
+    sentences."""
     from rapidfuzz import fuzz, process
 
-    from tui.core.document import load_document
+    from tui.core.text.document import load_document
 
     left, right = load_document(a), load_document(b)
     lsent = [s for s in left.sentences if not s.boilerplate]
@@ -107,19 +120,29 @@ def baseline(a: str, b: str, full: bool) -> tuple[list, set[int] | None, float, 
     start = time.perf_counter()
     links = []
     for s in chosen:
-        best = process.extractOne(left.slice(s.span), choices, scorer=fuzz.token_set_ratio, score_cutoff=50)
+        best = process.extractOne(
+            left.slice(s.span), choices, scorer=fuzz.token_set_ratio, score_cutoff=50
+        )
         if best is not None:
             r = rsent[best[2]]
             links.append(([(s.start, s.end)], [(r.start, r.end)]))
     seconds = time.perf_counter() - start
-    return links, (None if full else {(s.start, s.end) for s in chosen}), seconds, len(chosen), len(lsent)
+    return (
+        links,
+        (None if full else {(s.start, s.end) for s in chosen}),
+        seconds,
+        len(chosen),
+        len(lsent),
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("bench", nargs="?", default=str(REPO.parent / "shared" / "bench" / "bible"))
     parser.add_argument("--pieces", default="mark,nt,bible")
-    parser.add_argument("--runs", type=int, default=0, help="timed runs per row (default 5, 3 for the whole Bible)")
+    parser.add_argument(
+        "--runs", type=int, default=0, help="timed runs per row (default 5, 3 for the whole Bible)"
+    )
     parser.add_argument("--no-baseline", action="store_true")
     args = parser.parse_args()
     bench = Path(args.bench)
@@ -130,15 +153,24 @@ def main() -> None:
         for piece in pieces:
             info = pair["pieces"][piece]
             a, b = str(bench / info["a_text"]), str(bench / info["b_text"])
-            lv, rv = Verses(load_gold(bench / info["a_gold"])), Verses(load_gold(bench / info["b_gold"]))
+            lv, rv = (
+                Verses(load_gold(bench / info["a_gold"])),
+                Verses(load_gold(bench / info["b_gold"])),
+            )
             runs = args.runs or (3 if piece == "bible" else 5)
             with tempfile.TemporaryDirectory() as tmp:
                 out = os.path.join(tmp, "out.json")
                 cmd = [sys.executable, "-m", "tui", a, b, "--json", "-o", out, "--force"]
                 results = [measure(cmd) for _ in range(runs)]
                 payload = json.loads(Path(out).read_text(encoding="utf-8"))
-            phases = json.loads(subprocess.run([sys.executable, __file__, "--child-phases", a, b], capture_output=True,
-                                               text=True, check=True).stdout)
+            phases = json.loads(
+                subprocess.run(
+                    [sys.executable, __file__, "--child-phases", a, b],
+                    capture_output=True,
+                    text=True,
+                    check=True,
+                ).stdout
+            )
             seconds = statistics.median(r["seconds"] for r in results)
             cpu = statistics.median(r["cpu"] for r in results)
             rss = max(r["rss_mb"] for r in results)
@@ -146,13 +178,26 @@ def main() -> None:
             times[(pair["difficulty"], piece)] = seconds
             links = links_from_json(payload)
             recall, precision, _made = verse_scores(links, lv, rv)
-            row = dict(pair=pair["difficulty"], piece=piece, verses=info["verses"], seconds=seconds, cpu=cpu, rss=rss, tree=tree,
-                       phases=phases, recall=recall, precision=precision, matches=len(payload["matches"]),
-                       ceiling=ceiling(a, b, lv, rv))
+            row = dict(
+                pair=pair["difficulty"],
+                piece=piece,
+                verses=info["verses"],
+                seconds=seconds,
+                cpu=cpu,
+                rss=rss,
+                tree=tree,
+                phases=phases,
+                recall=recall,
+                precision=precision,
+                matches=len(payload["matches"]),
+                ceiling=ceiling(a, b, lv, rv),
+            )
             if not args.no_baseline:
                 full = piece == "mark"
                 blinks, sample, bsec, n, total = baseline(a, b, full)
-                sample_verses = None if sample is None else {v for s, e in sample for v in lv.overlapping(s, e)}
+                sample_verses = (
+                    None if sample is None else {v for s, e in sample for v in lv.overlapping(s, e)}
+                )
                 row["base"] = verse_scores(blinks, lv, rv, sample_verses)[:2]
                 row["base_seconds"] = bsec if full else bsec * total / n
                 row["base_how"] = "full" if full else f"sample {n}/{total}, time extrapolated"
@@ -166,24 +211,32 @@ def main() -> None:
 
 def ceiling(a: str, b: str, lv: Verses, rv: Verses) -> tuple[float, float]:
     """What diptych's units allow at best (see unit_ceiling)."""
-    from tui.core.document import load_document
-    from tui.core.units import Units
+    from tui.core.align.units import Units
+    from tui.core.text.document import load_document
 
     spans = [[(s.start, s.end) for s in Units(load_document(p)).spans] for p in (a, b)]
     return unit_ceiling(spans[0], spans[1], lv, rv)
 
 
 def print_row(row: dict, flush: bool = False) -> None:
-    print(f"# {row['pair']} {row['piece']}: {row['seconds']:.2f}s (cpu {row['cpu']:.2f}s) rss {row['rss']:.0f}MB "
-          f"recall {row['recall']:.3f} precision {row['precision']:.3f} phases "
-          + " ".join(f"{k} {v:.2f}" for k, v in row["phases"].items()), file=sys.stderr, flush=flush)
+    print(
+        f"# {row['pair']} {row['piece']}: {row['seconds']:.2f}s (cpu {row['cpu']:.2f}s) rss {row['rss']:.0f}MB "
+        f"recall {row['recall']:.3f} precision {row['precision']:.3f} phases "
+        + " ".join(f"{k} {v:.2f}" for k, v in row["phases"].items()),
+        file=sys.stderr,
+        flush=flush,
+    )
 
 
 def print_table(rows: list[dict], times: dict) -> None:
-    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}, {time.strftime('%Y-%m-%d')}, "
-          f"load average at the end {os.getloadavg()[0]:.1f}")
-    print("| pair | piece | verses | `diptych --json` median s (CPU s) | peak RSS MB (process / tree) | load / align / entities / JSON s "
-          "| recall | precision | unit ceiling recall / precision | baseline recall / precision | baseline s | baseline measured on |")
+    print(
+        f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}, {time.strftime('%Y-%m-%d')}, "
+        f"load average at the end {os.getloadavg()[0]:.1f}"
+    )
+    print(
+        "| pair | piece | verses | `diptych --json` median s (CPU s) | peak RSS MB (process / tree) | load / align / entities / JSON s "
+        "| recall | precision | unit ceiling recall / precision | baseline recall / precision | baseline s | baseline measured on |"
+    )
     print("|---|---|---:|---:|---:|---|---:|---:|---|---|---:|---|")
     for r in rows:
         ph = r["phases"]
@@ -193,12 +246,16 @@ def print_table(rows: list[dict], times: dict) -> None:
             base = f"{r['base'][0]:.3f} / {r['base'][1]:.3f}"
             if "same_sample" in r:
                 same = f"(diptych on that sample: {r['same_sample'][0]:.3f} / {r['same_sample'][1]:.3f})"
-        print(f"| {r['pair']} | {r['piece']} | {r['verses']} | {r['seconds']:.2f} ({r['cpu']:.2f}) | {r['rss']:.0f} / {r['tree']:.0f} | {phases} | "
-              f"{r['recall']:.3f} | {r['precision']:.3f} | {r['ceiling'][0]:.3f} / {r['ceiling'][1]:.3f} | {base} | {r.get('base_seconds', 0):.1f} | "
-              f"{r.get('base_how', '-')} {same if same != '-' else ''} |")
+        print(
+            f"| {r['pair']} | {r['piece']} | {r['verses']} | {r['seconds']:.2f} ({r['cpu']:.2f}) | {r['rss']:.0f} / {r['tree']:.0f} | {phases} | "
+            f"{r['recall']:.3f} | {r['precision']:.3f} | {r['ceiling'][0]:.3f} / {r['ceiling'][1]:.3f} | {base} | {r.get('base_seconds', 0):.1f} | "
+            f"{r.get('base_how', '-')} {same if same != '-' else ''} |"
+        )
     for pair in sorted({p for p, _ in times}):
         if (pair, "nt") in times and (pair, "bible") in times:
-            print(f"{pair}: time(bible)/time(nt) = {times[(pair, 'bible')] / times[(pair, 'nt')]:.2f} (target <= 5)")
+            print(
+                f"{pair}: time(bible)/time(nt) = {times[(pair, 'bible')] / times[(pair, 'nt')]:.2f} (target <= 5)"
+            )
 
 
 if __name__ == "__main__":

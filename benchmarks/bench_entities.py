@@ -4,8 +4,9 @@
 
 BENCH_DIR defaults to ../shared/bench/bible next to the repository. Per pair and size it prints the
 median over N runs (default 3) of extracting each side (`extract_entities`) and of `link_entities`
-(which extracts both sides again and joins them), as wall and CPU seconds (CPU is robust to load from
-other processes), the entity counts, and the ratio of whole-Bible to NT time measured in the same run.
+(which extracts both sides again and joins them), as wall and CPU seconds (CPU is robust to load
+from other processes), the entity counts, and the ratio of whole-Bible to NT time measured in the
+same run.
 """
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from tui.core.document import load_document
-from tui.core.entities import extract_entities, link_entities
+from tui.core.entities.linking import extract_entities, link_entities
+from tui.core.text.document import load_document
 
 BENCH = Path(__file__).resolve().parents[2] / "shared" / "bench" / "bible"
 PAIRS = (("easy_webster-kjvpce", "webster", "kjvpce"), ("hard_webster-bbe", "webster", "bbe"))
@@ -42,9 +43,13 @@ def main() -> int:
     parser.add_argument("--pieces", default="mark,nt,bible")
     args = parser.parse_args()
     bench = Path(args.bench)
-    print(f"load average {os.getloadavg()[0]:.2f}; medians of {args.runs} runs; seconds as wall / CPU")
-    print(f"{'pair':<22}{'piece':<7}{'chars':>10}{'extract L':>14}{'extract R':>14}{'link':>14}"
-          f"{'entities':>9}{'both':>6}  types")
+    print(
+        f"load average {os.getloadavg()[0]:.2f}; medians of {args.runs} runs; seconds as wall / CPU"
+    )
+    print(
+        f"{'pair':<22}{'piece':<7}{'chars':>10}{'extract L':>14}{'extract R':>14}{'link':>14}"
+        f"{'entities':>9}{'both':>6}  types"
+    )
     for folder, a, b in PAIRS:
         link_cpu: dict[str, float] = {}
         for piece in args.pieces.split(","):
@@ -59,10 +64,15 @@ def main() -> int:
             types = Counter(e.type for e in entities)
             both = sum(e.where == "both" for e in entities)
             cells = "".join(f"{w:>7.2f}/{c:<6.2f}" for w, c, _ in ext)
-            print(f"{folder:<22}{piece:<7}{len(left.text) + len(right.text):>10}{cells}{wall:>7.2f}/{cpu:<6.2f}"
-                  f"{len(entities):>9}{both:>6}  " + " ".join(f"{t}:{n}" for t, n in sorted(types.items())))
+            print(
+                f"{folder:<22}{piece:<7}{len(left.text) + len(right.text):>10}{cells}{wall:>7.2f}/{cpu:<6.2f}"
+                f"{len(entities):>9}{both:>6}  "
+                + " ".join(f"{t}:{n}" for t, n in sorted(types.items()))
+            )
         if "nt" in link_cpu and "bible" in link_cpu:
-            print(f"{folder:<22}link CPU time(whole)/time(NT) = {link_cpu['bible'] / link_cpu['nt']:.2f}")
+            print(
+                f"{folder:<22}link CPU time(whole)/time(NT) = {link_cpu['bible'] / link_cpu['nt']:.2f}"
+            )
     return 0
 
 

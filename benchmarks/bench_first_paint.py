@@ -1,8 +1,10 @@
-"""First paint of the seed comparison in diptych against a bare Textual app showing the same two texts.
+"""First paint of the seed comparison in diptych against a bare Textual app showing the same two
+texts.
 
 Each measurement runs in a fresh interpreter (imports included, as a user waits for them), headless,
-from process start to the first frame in which both texts are on screen; for diptych also to the first
-frame drawn after the alignment is in (highlights). Prints medians and the ratio to the bare app.
+from process start to the first frame in which both texts are on screen; for diptych also to the
+first frame drawn after the alignment is in (highlights). Prints medians and the ratio to the bare
+app.
 
     .venv/bin/python benchmarks/bench_first_paint.py [--runs 7] [--size 160x48] [LEFT RIGHT]
 """
@@ -29,7 +31,8 @@ TIMEOUT = 60.0
 
 
 def probe_words(text: str) -> list[str]:
-    """Two long plain words from early in the text: on screen in any layout once the text is drawn."""
+    """Two long plain words from early in the text:
+    on screen in any layout once the text is drawn."""
     found: list[str] = []
     for word in re.findall(r"[A-Za-z]{8,}", text[:3000]):
         if word not in found:
@@ -44,7 +47,8 @@ def screen_text(app) -> str:
 
 
 def watch_frames(app, on_frame) -> None:
-    """Call `on_frame(now)` after every frame the compositor draws (headless apps draw, not write)."""
+    """Call `on_frame(now)` after every frame the
+    compositor draws (headless apps draw, not write)."""
     display = app._display
 
     def hooked(screen, renderable):
@@ -61,7 +65,9 @@ def alignment_shown(app) -> bool:
     return getattr(app, "computed", None) is not None and not app.aligning
 
 
-async def measure(app, texts: list[str], size: tuple[int, int], wait_alignment: bool) -> dict[str, float]:
+async def measure(
+    app, texts: list[str], size: tuple[int, int], wait_alignment: bool
+) -> dict[str, float]:
     words = [w for text in texts for w in probe_words(text)]
     marks: dict[str, float] = {}
     done = asyncio.Event()
@@ -71,7 +77,12 @@ async def measure(app, texts: list[str], size: tuple[int, int], wait_alignment: 
             shown = screen_text(app)
             if all(w in shown for w in words):
                 marks["text"] = now - T0
-        if "text" in marks and wait_alignment and "highlights" not in marks and alignment_shown(app):
+        if (
+            "text" in marks
+            and wait_alignment
+            and "highlights" not in marks
+            and alignment_shown(app)
+        ):
             marks["highlights"] = now - T0
         if "text" in marks and (not wait_alignment or "highlights" in marks):
             done.set()
@@ -120,7 +131,11 @@ def child(mode: str, left_path: str, right_path: str, size: tuple[int, int]) -> 
 def run_child(mode: str, left: str, right: str, size: str) -> dict[str, float]:
     out = subprocess.run(
         [sys.executable, __file__, "--child", mode, "--size", size, left, right],
-        capture_output=True, text=True, timeout=TIMEOUT * 2, cwd=REPO, check=True,
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT * 2,
+        cwd=REPO,
+        check=True,
     )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
@@ -147,7 +162,9 @@ def main() -> None:
     bare = statistics.median(r["text"] for r in results["bare"])
     text = statistics.median(r["text"] for r in results["diptych"])
     highlights = statistics.median(r["highlights"] for r in results["diptych"])
-    print(f"first paint, {Path(left).name} | {Path(right).name}, {args.size}, median of {args.runs} fresh processes")
+    print(
+        f"first paint, {Path(left).name} | {Path(right).name}, {args.size}, median of {args.runs} fresh processes"
+    )
     print(
         f"python {platform.python_version()}, {platform.machine()}, {os.cpu_count()} cores,"
         f" load {os.getloadavg()[0]:.1f}, {time.strftime('%Y-%m-%d %H:%M')}"

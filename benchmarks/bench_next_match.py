@@ -2,10 +2,10 @@
 
 Headless Pilot at 160x48: times first paint of the texts, alignment completion, then `--presses`
 presses of `n`, each from the key press to the first frame drawn after it (the one showing the new
-selection), and to the last frame it caused; also the CPU time the app's thread spent until that frame
-(wall time on a shared machine includes other processes' turns).
+selection), and to the last frame it caused; also the CPU time the app's thread spent until that
+frame (wall time on a shared machine includes other processes' turns).
 
-    .venv/bin/python benchmarks/bench_next_match.py [LEFT RIGHT] [--presses 200] [--profile out.html]
+.venv/bin/python benchmarks/bench_next_match.py [LEFT RIGHT] [--presses 200] [--profile out.html]
 """
 
 from __future__ import annotations
@@ -34,7 +34,9 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
-async def run(left: str, right: str, presses: int, size: tuple[int, int], profile: str | None) -> None:
+async def run(
+    left: str, right: str, presses: int, size: tuple[int, int], profile: str | None
+) -> None:
     from tui.core import DEFAULT_THRESHOLD, load_document
     from tui.ui.app import DiptychApp
 
@@ -60,7 +62,9 @@ async def run(left: str, right: str, presses: int, size: tuple[int, int], profil
         await pilot.pause()
         latencies: list[float] = []
         settled: list[float] = []
-        cpu: list[float] = []  # the app's (and Pilot's) thread: what other load on the machine cannot add
+        cpu: list[
+            float
+        ] = []  # the app's (and Pilot's) thread: what other load on the machine cannot add
         missed = 0
         profiler = None
         if profile:
@@ -86,7 +90,11 @@ async def run(left: str, right: str, presses: int, size: tuple[int, int], profil
             settled.append(marks["last_frame"] - start)
         if profiler is not None:
             profiler.stop()
-            report = profiler.output_html() if profile.endswith(".html") else profiler.output_text(show_all=False)
+            report = (
+                profiler.output_html()
+                if profile.endswith(".html")
+                else profiler.output_text(show_all=False)
+            )
             Path(profile).write_text(report)
     print(f"next match, {Path(left).name} | {Path(right).name}, {size[0]}x{size[1]}, headless")
     print(
@@ -98,12 +106,20 @@ async def run(left: str, right: str, presses: int, size: tuple[int, int], profil
     print(f"{'alignment done (worker finished)':34} {marks['aligned'] * 1000:9.0f} ms")
     if latencies:
         p95 = percentile(latencies, 0.95)
-        print(f"{'n -> frame, median':34} {statistics.median(latencies) * 1000:9.1f} ms  ({len(latencies)} presses)")
-        print(f"{'n -> frame, p95':34} {p95 * 1000:9.1f} ms  goal <= 30 ms -> {'met' if p95 <= 0.030 else 'NOT met'}")
+        print(
+            f"{'n -> frame, median':34} {statistics.median(latencies) * 1000:9.1f} ms  ({len(latencies)} presses)"
+        )
+        print(
+            f"{'n -> frame, p95':34} {p95 * 1000:9.1f} ms  goal <= 30 ms -> {'met' if p95 <= 0.030 else 'NOT met'}"
+        )
         slowest = max(range(len(latencies)), key=latencies.__getitem__)
         print(f"{'n -> frame, max':34} {latencies[slowest] * 1000:9.1f} ms  (press {slowest + 1})")
-        print(f"{'n -> last frame it caused, median':34} {statistics.median(settled) * 1000:9.1f} ms")
-        print(f"{'n -> frame, CPU time, median / p95':34} {statistics.median(cpu) * 1000:9.1f} / {percentile(cpu, 0.95) * 1000:.1f} ms")
+        print(
+            f"{'n -> last frame it caused, median':34} {statistics.median(settled) * 1000:9.1f} ms"
+        )
+        print(
+            f"{'n -> frame, CPU time, median / p95':34} {statistics.median(cpu) * 1000:9.1f} / {percentile(cpu, 0.95) * 1000:.1f} ms"
+        )
     if missed:
         print(f"presses that drew no frame within {FRAME_TIMEOUT:.0f} s: {missed}")
 
@@ -113,7 +129,9 @@ def main() -> None:
     parser.add_argument("paths", nargs="*", help="LEFT RIGHT (default: the whole-Bible easy pair)")
     parser.add_argument("--presses", type=int, default=200)
     parser.add_argument("--size", default="160x48")
-    parser.add_argument("--profile", metavar="FILE", help="profile the presses with pyinstrument (.html or text)")
+    parser.add_argument(
+        "--profile", metavar="FILE", help="profile the presses with pyinstrument (.html or text)"
+    )
     args = parser.parse_args()
     left, right = args.paths if len(args.paths) == 2 else DEFAULT
     width, height = map(int, args.size.split("x"))

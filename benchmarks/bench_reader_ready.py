@@ -43,7 +43,11 @@ async def measure(app, texts: list[str]) -> dict[str, float]:
             marks["text"] = now - T0
         if "text" in marks and "highlights" not in marks and alignment_shown(app):
             marks["highlights"] = now - T0
-        if "highlights" in marks and "sidebar" not in marks and app.query_one("EntityPanel").entities:
+        if (
+            "highlights" in marks
+            and "sidebar" not in marks
+            and app.query_one("EntityPanel").entities
+        ):
             marks["sidebar"] = now - T0
             done.set()
 
@@ -66,7 +70,11 @@ def child(left: str, right: str) -> None:
 def run_reader(left: str, right: str) -> dict[str, float]:
     out = subprocess.run(
         [sys.executable, __file__, "--child", left, right],
-        capture_output=True, text=True, timeout=TIMEOUT * 2, cwd=REPO, check=True,
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT * 2,
+        cwd=REPO,
+        check=True,
     )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
@@ -74,7 +82,12 @@ def run_reader(left: str, right: str) -> dict[str, float]:
 def run_json(left: str, right: str) -> float:
     command = Path(sys.executable).with_name("diptych")
     start = time.perf_counter()
-    subprocess.run([str(command), left, right, "--json"], stdout=subprocess.DEVNULL, timeout=TIMEOUT, check=True)
+    subprocess.run(
+        [str(command), left, right, "--json"],
+        stdout=subprocess.DEVNULL,
+        timeout=TIMEOUT,
+        check=True,
+    )
     return time.perf_counter() - start
 
 
@@ -93,14 +106,18 @@ def main() -> None:
         readers.append(run_reader(left, right))
         jsons.append(run_json(left, right))
     baseline = statistics.median(jsons)
-    print(f"reader ready, {Path(left).name} | {Path(right).name}, 160x48 headless, median of {args.runs} fresh processes")
+    print(
+        f"reader ready, {Path(left).name} | {Path(right).name}, 160x48 headless, median of {args.runs} fresh processes"
+    )
     print(
         f"python {platform.python_version()}, {platform.machine()}, {os.cpu_count()} cores,"
         f" load {os.getloadavg()[0]:.1f}, {time.strftime('%Y-%m-%d %H:%M')}"
     )
     print(f"{'':34} {'s':>7} {'x --json':>9}")
     print(f"{'diptych --json (whole command)':34} {baseline:7.2f} {1.0:9.2f}")
-    for stage, title in zip(STAGES, ("texts on screen", "highlights on screen", "entity sidebar filled")):
+    for stage, title in zip(
+        STAGES, ("texts on screen", "highlights on screen", "entity sidebar filled")
+    ):
         value = statistics.median(r[stage] for r in readers)
         print(f"{'reader, ' + title:34} {value:7.2f} {value / baseline:9.2f}")
 

@@ -15,11 +15,14 @@ import sys
 import time
 from pathlib import Path
 
-from tui.core.document import build_document
-from tui.core.loading import load_text, read_bytes
+from tui.core.text.document import build_document
+from tui.core.text.loading import load_text, read_bytes
 
 BENCH = Path(__file__).resolve().parents[2] / "shared" / "bench" / "bible"
-DEFAULT = [BENCH / "hard_webster-bbe" / "bible.webster.txt", BENCH / "hard_webster-bbe" / "bible.bbe.txt"]
+DEFAULT = [
+    BENCH / "hard_webster-bbe" / "bible.webster.txt",
+    BENCH / "hard_webster-bbe" / "bible.bbe.txt",
+]
 RUNS = 5
 _NAIVE = re.compile(r"(?<=[.!?])\s+")
 

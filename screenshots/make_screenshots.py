@@ -2,7 +2,8 @@
 
     .venv/bin/python screenshots/make_screenshots.py [--png DIR]
 
---png DIR also writes a PNG of each into DIR (needs rsvg-convert), to look at them without a browser.
+--png DIR also writes a PNG of each into DIR (needs rsvg-convert), to look at them without a
+browser.
 """
 
 from __future__ import annotations
@@ -31,7 +32,8 @@ class Shot:
 
 
 SHOTS = (
-    # The third match selected: its counterpart scrolled into view and highlighted on the other side.
+    # The third match selected: its counterpart scrolled into view and highlighted on the other
+    # side.
     Shot("reader", (160, 48), ("n", "n", "n")),
     # The sidebar open, only entities both texts name, the first one picked and its mentions lit.
     Shot("entities", (160, 48), ("e", "f", "enter")),
@@ -56,11 +58,14 @@ async def render(shot: Shot, left: str, right: str) -> Path:
 
 
 def to_png(svg: Path, folder: Path) -> Path:
-    """rsvg drops the SVG's non-breaking spaces at text-run edges; plain spaces render as the terminal."""
+    """rsvg drops the SVG's non-breaking spaces at text-run edges; plain spaces render as the
+    terminal."""
     folder.mkdir(parents=True, exist_ok=True)
     fixed = folder / svg.name
     source = svg.read_text(encoding="utf-8").replace("&#160;", " ")
-    fixed.write_text(re.sub(r"<svg ", '<svg xml:space="preserve" ', source, count=1), encoding="utf-8")
+    fixed.write_text(
+        re.sub(r"<svg ", '<svg xml:space="preserve" ', source, count=1), encoding="utf-8"
+    )
     png = fixed.with_suffix(".png")
     subprocess.run(["rsvg-convert", str(fixed), "-o", str(png)], check=True)
     fixed.unlink()
@@ -69,7 +74,9 @@ def to_png(svg: Path, folder: Path) -> Path:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--png", metavar="DIR", type=Path, help="also write PNGs into DIR (rsvg-convert)")
+    parser.add_argument(
+        "--png", metavar="DIR", type=Path, help="also write PNGs into DIR (rsvg-convert)"
+    )
     args = parser.parse_args()
     if args.png and shutil.which("rsvg-convert") is None:
         parser.error("--png needs rsvg-convert (apt-get install librsvg2-bin)")

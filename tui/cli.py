@@ -11,9 +11,16 @@ import sys
 from pathlib import Path
 
 from .core import DEFAULT_THRESHOLD, Document, compare, load_document
-from .core.document import load_pair
-from .core.entities import extract_entities
-from .core.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE, DiptychError, InputError, OutputError
+from .core.entities.linking import extract_entities
+from .core.errors import (
+    EXIT_INTERNAL,
+    EXIT_INTERRUPTED,
+    EXIT_USAGE,
+    DiptychError,
+    InputError,
+    OutputError,
+)
+from .core.text.document import load_pair
 
 # What must not reach the terminal from a message that quotes a path or a text.
 _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]")
@@ -24,7 +31,8 @@ diptych [LEFT RIGHT] [--json] [--threshold T] [-o FILE [--force]]
 
 
 def seed_paths() -> tuple[str, str]:
-    """The two sample articles: inside the package once installed (tui/seeds), beside it in a clone."""
+    """The two sample articles: inside the package
+    once installed (tui/seeds), beside it in a clone."""
     package = Path(__file__).resolve().parent
     for folder in (package / "seeds", package.parent / "seeds"):
         left, right = sorted(folder.glob("rferl-*.txt")), sorted(folder.glob("moscowtimes-*.txt"))
@@ -40,12 +48,18 @@ class _Parser(argparse.ArgumentParser):
 
 def _say(message: str) -> None:
     """One line on stderr, with controls and undecodable path bytes shown as escapes."""
-    safe = _UNSAFE.sub(lambda m: m.group().encode("unicode_escape", "backslashreplace").decode("ascii"), message)
+    safe = _UNSAFE.sub(
+        lambda m: m.group().encode("unicode_escape", "backslashreplace").decode("ascii"), message
+    )
     stream = sys.stderr
     if stream is None:
         return
     try:
-        stream.write(f"diptych: {safe}\n".encode(stream.encoding or "utf-8", "backslashreplace").decode(stream.encoding or "utf-8"))
+        stream.write(
+            f"diptych: {safe}\n".encode(stream.encoding or "utf-8", "backslashreplace").decode(
+                stream.encoding or "utf-8"
+            )
+        )
         stream.flush()
     except (OSError, ValueError):
         pass
@@ -74,12 +88,32 @@ def _threshold(value: str) -> float:
 
 def _compare_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="diptych", usage=USAGE, description="Compare two texts side by side.")
-    parser.add_argument("files", nargs="*", metavar="FILE", help="two text files ('-' for stdin); none opens the sample articles")
-    parser.add_argument("--json", action="store_true", help="print the comparison as JSON instead of opening the reader")
-    parser.add_argument("--threshold", type=_threshold, default=DEFAULT_THRESHOLD, help=f"match score threshold in [0, 1] (default {DEFAULT_THRESHOLD})")
-    parser.add_argument("-o", "--output", metavar="FILE", help="write the JSON to FILE instead of stdout")
-    parser.add_argument("--force", action="store_true", help="let --output overwrite an existing file")
-    parser.add_argument("--version", action="version", version=f"diptych {__import__('tui').__version__}")
+    parser.add_argument(
+        "files",
+        nargs="*",
+        metavar="FILE",
+        help="two text files ('-' for stdin); none opens the sample articles",
+    )
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help="print the comparison as JSON instead of opening the reader",
+    )
+    parser.add_argument(
+        "--threshold",
+        type=_threshold,
+        default=DEFAULT_THRESHOLD,
+        help=f"match score threshold in [0, 1] (default {DEFAULT_THRESHOLD})",
+    )
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", help="write the JSON to FILE instead of stdout"
+    )
+    parser.add_argument(
+        "--force", action="store_true", help="let --output overwrite an existing file"
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"diptych {__import__('tui').__version__}"
+    )
     return parser
 
 
@@ -134,7 +168,10 @@ def _run_entities(argv: list[str]) -> int:
         payload = {
             "version": 1,
             "document": {
-                "path": doc.path or doc.name, "title": doc.title, "encoding": doc.encoding, "length": len(doc.text),
+                "path": doc.path or doc.name,
+                "title": doc.title,
+                "encoding": doc.encoding,
+                "length": len(doc.text),
             },
             "entities": [e.to_dict() for e in entities],
         }
@@ -146,7 +183,8 @@ def _run_entities(argv: list[str]) -> int:
 
 
 def _keyboard() -> bool:
-    """Keys come from stdin; after reading a text from a pipe, take them from the terminal, as less does."""
+    """Keys come from stdin; after reading a text from a pipe, take them from the terminal, as less
+    does."""
     if sys.stdin.isatty():
         return True
     try:
@@ -174,7 +212,9 @@ def _run_compare(argv: list[str]) -> int:
         if args.output:
             return _fail("--output needs --json", EXIT_USAGE)
         if not sys.stdout.isatty() or not _keyboard():
-            return _fail("the reader needs a terminal; use --json for machine-readable output", EXIT_USAGE)
+            return _fail(
+                "the reader needs a terminal; use --json for machine-readable output", EXIT_USAGE
+            )
         from .ui.app import run_app
 
         return run_app(left, right, args.threshold)
@@ -229,4 +269,7 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # a bug: still one line, with the type, so it can be reported
         if os.environ.get("DIPTYCH_DEBUG"):
             raise
-        return _fail(f"internal error: {type(exc).__name__}: {exc} (set DIPTYCH_DEBUG=1 for details)", EXIT_INTERNAL)
+        return _fail(
+            f"internal error: {type(exc).__name__}: {exc} (set DIPTYCH_DEBUG=1 for details)",
+            EXIT_INTERNAL,
+        )

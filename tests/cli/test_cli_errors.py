@@ -10,11 +10,15 @@ import pytest
 
 from tui.core.errors import EXIT_INPUT, EXIT_USAGE
 
-SEED = os.path.join(os.path.dirname(__file__), "..", "..", "seeds", "rferl-kim-arrives-vladivostok.txt")
+SEED = os.path.join(
+    os.path.dirname(__file__), "..", "..", "seeds", "rferl-kim-arrives-vladivostok.txt"
+)
 
 
 def run(*args, stdin=b"", timeout=60):
-    return subprocess.run([sys.executable, "-m", "tui", *args], input=stdin, capture_output=True, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "tui", *args], input=stdin, capture_output=True, timeout=timeout
+    )
 
 
 def assert_one_line_error(result, needle, code=EXIT_INPUT):
@@ -47,7 +51,9 @@ def test_binary_file(tmp_path):
 
 @pytest.mark.parametrize("data", [b"", b" \n\n\t \r\n"])
 def test_empty_or_whitespace_only(tmp_path, data):
-    assert_one_line_error(run(SEED, write(tmp_path, "blank.txt", data), "--json"), "blank.txt: empty")
+    assert_one_line_error(
+        run(SEED, write(tmp_path, "blank.txt", data), "--json"), "blank.txt: empty"
+    )
 
 
 def test_undecodable_bytes(tmp_path):
@@ -56,7 +62,9 @@ def test_undecodable_bytes(tmp_path):
 
 
 def test_utf16_with_a_broken_surrogate(tmp_path):
-    broken = write(tmp_path, "u16.txt", b"\xff\xfe" + "Some text.".encode("utf-16-le") + b"\x00\xd8a\x00")
+    broken = write(
+        tmp_path, "u16.txt", b"\xff\xfe" + "Some text.".encode("utf-16-le") + b"\x00\xd8a\x00"
+    )
     assert_one_line_error(run(broken, SEED, "--json"), "undecodable UTF-16")
 
 
@@ -68,10 +76,14 @@ def test_huge_file_fails_from_its_size(tmp_path):
 
 
 def test_huge_stdin_fails_after_the_limit():
-    assert_one_line_error(run("-", SEED, "--json", stdin=b"word " * (7 * 2**20)), "stdin: too large")
+    assert_one_line_error(
+        run("-", SEED, "--json", stdin=b"word " * (7 * 2**20)), "stdin: too large"
+    )
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode; the next test covers the path")
+@pytest.mark.skipif(
+    os.geteuid() == 0, reason="root reads files whatever their mode; the next test covers the path"
+)
 def test_permission_denied_for_real(tmp_path):
     secret = write(tmp_path, "secret.txt", b"Hidden text.")
     os.chmod(secret, 0)
@@ -83,7 +95,7 @@ def test_permission_denied_message(tmp_path):
     secret = write(tmp_path, "secret.txt", b"Hidden text.")
     script = textwrap.dedent(
         f"""
-        import sys, tui.core.loading as loading
+        import sys, tui.core.text.loading as loading
         def refuse(path, *args, **kwargs):
             raise PermissionError(13, "Permission denied", path)
         loading.open = refuse
@@ -126,7 +138,9 @@ def test_control_characters_in_a_path_are_escaped_in_the_message(tmp_path):
 
 def test_undecodable_path_bytes_are_escaped(tmp_path):
     name = os.fsencode(str(tmp_path)) + b"/bad\xff.txt"
-    result = subprocess.run([sys.executable, "-m", "tui", name, SEED, "--json"], capture_output=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "tui", name, SEED, "--json"], capture_output=True, timeout=60
+    )
     assert_one_line_error(result, "\\udcff.txt: no such file")
 
 
@@ -145,7 +159,10 @@ def test_broken_pipe_is_quiet():
     assert result.stdout == b'{"version"' and result.stderr == b""
 
 
-@pytest.mark.parametrize("device, needle", [("/dev/null", "empty file"), ("/dev/zero", "binary"), ("/dev/urandom", "binary")])
+@pytest.mark.parametrize(
+    "device, needle",
+    [("/dev/null", "empty file"), ("/dev/zero", "binary"), ("/dev/urandom", "binary")],
+)
 def test_devices_answer_at_once(device, needle):
     if not os.path.exists(device):
         pytest.skip(f"{device} is not on this system")

@@ -1,4 +1,5 @@
-"""Successful runs: the seeds by default, stdin, other scripts, notes and warnings, safe --output."""
+"""Successful runs: the seeds by default, stdin,
+other scripts, notes and warnings, safe --output."""
 
 import json
 import os
@@ -13,7 +14,9 @@ MOSCOW = os.path.join(SEEDS, "moscowtimes-kim-arrives-russia.txt")
 
 
 def run(*args, stdin=b"", cwd=None):
-    return subprocess.run([sys.executable, "-m", "tui", *args], input=stdin, capture_output=True, timeout=120, cwd=cwd)
+    return subprocess.run(
+        [sys.executable, "-m", "tui", *args], input=stdin, capture_output=True, timeout=120, cwd=cwd
+    )
 
 
 def ok_json(result):
@@ -46,10 +49,15 @@ def test_identical_texts_match_themselves():
 
 def test_unrelated_texts_give_json_and_a_one_line_warning(tmp_path):
     other = tmp_path / "bake.txt"
-    other.write_text("Preheat the oven to 200 degrees. Whisk eggs with sugar until pale and fluffy.\n")
+    other.write_text(
+        "Preheat the oven to 200 degrees. Whisk eggs with sugar until pale and fluffy.\n"
+    )
     result = run(RFERL, str(other), "--json")
     assert ok_json(result)["matches"] == []
-    assert result.stderr.decode().strip() == "diptych: warning: no shared passages found (the texts may be unrelated)"
+    assert (
+        result.stderr.decode().strip()
+        == "diptych: warning: no shared passages found (the texts may be unrelated)"
+    )
 
 
 def test_legacy_encoding_is_named_on_stderr_and_in_json(tmp_path):
@@ -81,14 +89,20 @@ def test_other_scripts_emoji_and_wide_characters(tmp_path):
 
 def test_hostile_text_is_data(tmp_path):
     hostile = tmp_path / "hostile.txt"
-    hostile.write_bytes(b"[bold red]x[/] \x1b[2J\x1b]52;c;ZXZpbA==\x07 \xe2\x80\xae reversed [@click=app.quit]q[/].\n")
+    hostile.write_bytes(
+        b"[bold red]x[/] \x1b[2J\x1b]52;c;ZXZpbA==\x07 \xe2\x80\xae reversed [@click=app.quit]q[/].\n"
+    )
     doc = ok_json(run(str(hostile), RFERL, "--json"))["documents"][0]
-    assert doc["length"] == len("[bold red]x[/] [2J]52;c;ZXZpbA==  reversed [@click=app.quit]q[/].\n")
+    assert doc["length"] == len(
+        "[bold red]x[/] [2J]52;c;ZXZpbA==  reversed [@click=app.quit]q[/].\n"
+    )
 
 
 def test_entities_json(tmp_path):
     data = ok_json(run("entities", MOSCOW, "--json"))
-    assert data["version"] == 1 and data["document"]["title"].startswith("North Korea's Kim Jong Un")
+    assert data["version"] == 1 and data["document"]["title"].startswith(
+        "North Korea's Kim Jong Un"
+    )
     assert data["document"]["encoding"] == "utf-8"
     assert isinstance(data["entities"], list)
 
@@ -125,5 +139,9 @@ def test_undecodable_file_name_stays_valid_json(tmp_path):
     name = os.fsencode(str(tmp_path)) + b"/bad\xff.txt"
     with open(name, "wb") as handle:
         handle.write(b"Kim arrived in Vladivostok on Wednesday by train.\n")
-    result = subprocess.run([sys.executable, "-m", "tui", name, RFERL, "--json"], capture_output=True, timeout=120)
-    assert json.loads(result.stdout.decode("utf-8"))["documents"][0]["path"].endswith("bad\udcff.txt")
+    result = subprocess.run(
+        [sys.executable, "-m", "tui", name, RFERL, "--json"], capture_output=True, timeout=120
+    )
+    assert json.loads(result.stdout.decode("utf-8"))["documents"][0]["path"].endswith(
+        "bad\udcff.txt"
+    )

@@ -1,4 +1,5 @@
-"""After a non-editable install the seeds live in tui/seeds; `diptych --json` must still find them."""
+"""After a non-editable install the seeds live
+in tui/seeds; `diptych --json` must still find them."""
 
 import json
 import shutil
@@ -27,8 +28,15 @@ def test_installed_layout_without_the_clone_finds_the_seeds(tmp_path):
     elsewhere = tmp_path / "cwd"
     elsewhere.mkdir()
     result = subprocess.run(
-        [sys.executable, "-c", "import sys; sys.path.insert(0, sys.argv[1]); from tui.cli import main; sys.exit(main(['--json']))", str(site)],
-        capture_output=True, timeout=120, cwd=elsewhere,
+        [
+            sys.executable,
+            "-c",
+            "import sys; sys.path.insert(0, sys.argv[1]); from tui.cli import main; sys.exit(main(['--json']))",
+            str(site),
+        ],
+        capture_output=True,
+        timeout=120,
+        cwd=elsewhere,
     )
     assert result.returncode == 0, result.stderr.decode()
     paths = [d["path"] for d in json.loads(result.stdout)["documents"]]

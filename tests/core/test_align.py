@@ -1,4 +1,5 @@
-"""Alignment: shared facts are matched, shared names are not; evidence, selection and the threshold."""
+"""Alignment: shared facts are matched, shared names
+are not; evidence, selection and the threshold."""
 
 import random
 from pathlib import Path
@@ -6,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from tui.core import DEFAULT_THRESHOLD, build_document, compare, load_document
-from tui.core.align import Aligner, align
-from tui.core.tokens import keys, normalise
+from tui.core.align.aligner import Aligner, align
+from tui.core.text.tokens import keys, normalise
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
@@ -20,7 +21,10 @@ def doc(*sentences: str, name: str = "text"):
 
 def pairs(left, right, matches) -> set[tuple[str, str]]:
     """Matches as (left passage, right passage) texts: independent of order and offsets."""
-    return {(left.text[m.left[0].start : m.left[0].end], right.text[m.right[0].start : m.right[0].end]) for m in matches}
+    return {
+        (left.text[m.left[0].start : m.left[0].end], right.text[m.right[0].start : m.right[0].end])
+        for m in matches
+    }
 
 
 def shared_words(d, spans) -> list[str]:
@@ -47,8 +51,13 @@ NOISE_R = (
 
 
 def test_a_shared_quote_is_matched_and_its_words_marked():
-    left = doc(*NOISE_L, 'Kim told reporters he hoped the talks would be "successful and useful" for both sides.')
-    right = doc('"I hope the talks will be successful and useful," the leader said on arrival.', *NOISE_R)
+    left = doc(
+        *NOISE_L,
+        'Kim told reporters he hoped the talks would be "successful and useful" for both sides.',
+    )
+    right = doc(
+        '"I hope the talks will be successful and useful," the leader said on arrival.', *NOISE_R
+    )
     matches = align(left, right)
     assert len(matches) == 1
     m = matches[0]
@@ -58,7 +67,9 @@ def test_a_shared_quote_is_matched_and_its_words_marked():
 
 def test_sentences_sharing_only_names_are_not_matched():
     left = doc(*NOISE_L, "Vladimir Putin and Kim Jong Un toured the shipyard in Vladivostok.")
-    right = doc(*NOISE_R, "Kim Jong Un thanked Vladimir Putin for a gift of hunting rifles in Vladivostok.")
+    right = doc(
+        *NOISE_R, "Kim Jong Un thanked Vladimir Putin for a gift of hunting rifles in Vladivostok."
+    )
     assert align(left, right) == []
 
 
@@ -73,8 +84,12 @@ def test_same_date_and_number_written_differently_are_evidence():
 
 
 def test_spelling_variants_count_as_the_same_word():
-    left = doc(*NOISE_L, "Kim spoke to Rossiya-24 about his talks with Dimitry Medvedev on grain exports.")
-    right = doc(*NOISE_R, "Speaking to Rossiya 24, Kim recalled grain export talks with Dmitry Medvedev.")
+    left = doc(
+        *NOISE_L, "Kim spoke to Rossiya-24 about his talks with Dimitry Medvedev on grain exports."
+    )
+    right = doc(
+        *NOISE_R, "Speaking to Rossiya 24, Kim recalled grain export talks with Dmitry Medvedev."
+    )
     matches = align(left, right)
     assert len(matches) == 1
     marked_left = " ".join(shared_words(left, matches[0].shared_left))
@@ -86,17 +101,27 @@ def test_spelling_variants_count_as_the_same_word():
 def test_inflections_share_a_stem():
     assert len({normalise(w) for w in ("arrive", "arrives", "arrived", "arriving")}) == 1
     assert normalise("denuclearization") == normalise("denuclearize")
-    assert normalise("honour") == normalise("honor") and normalise("kilometre") == normalise("kilometer")
-    left = doc(*NOISE_L, "The delegation arrived by armored train after crossing the border station.")
+    assert normalise("honour") == normalise("honor") and normalise("kilometre") == normalise(
+        "kilometer"
+    )
+    left = doc(
+        *NOISE_L, "The delegation arrived by armored train after crossing the border station."
+    )
     right = doc(*NOISE_R, "Delegations arrive by armoured trains and cross at the border stations.")
     assert len(align(left, right)) == 1
 
 
 def test_a_sentence_with_two_facts_gets_two_counterparts():
-    left = doc(*NOISE_L, "Kim was greeted with bread and salt at the station, and later inspected a fish cannery "
-               "that exports frozen crab.")
-    right = doc("A girl offered Kim traditional bread and salt when he stepped off at the station.", *NOISE_R,
-                "He also inspected a cannery whose frozen crab exports go to Japan.")
+    left = doc(
+        *NOISE_L,
+        "Kim was greeted with bread and salt at the station, and later inspected a fish cannery "
+        "that exports frozen crab.",
+    )
+    right = doc(
+        "A girl offered Kim traditional bread and salt when he stepped off at the station.",
+        *NOISE_R,
+        "He also inspected a cannery whose frozen crab exports go to Japan.",
+    )
     matches = align(left, right)
     assert len(matches) == 2
     assert len({m.left[0] for m in matches}) == 1 and len({m.right[0] for m in matches}) == 2
@@ -134,12 +159,16 @@ def test_spans_lie_within_their_sentences_and_scores_in_unit_interval(seeds):
     assert matches
     for i, m in enumerate(matches):
         assert m.id == i and 0.0 <= m.score <= 1.0
-        for d, spans, shared, sentences in ((left, m.left, m.shared_left, m.left_sentences),
-                                            (right, m.right, m.shared_right, m.right_sentences)):
+        for d, spans, shared, sentences in (
+            (left, m.left, m.shared_left, m.left_sentences),
+            (right, m.right, m.shared_right, m.right_sentences),
+        ):
             for span in spans:
                 s = d.sentences[sentences[0]]
                 assert s.start <= span.start < span.end <= s.end
-            assert shared and all(any(sp.start <= w.start and w.end <= sp.end for sp in spans) for w in shared)
+            assert shared and all(
+                any(sp.start <= w.start and w.end <= sp.end for sp in spans) for w in shared
+            )
             assert all(d.text[w.start : w.end].strip() == d.text[w.start : w.end] for w in shared)
 
 
@@ -161,7 +190,9 @@ def test_with_threshold_reselects_like_a_fresh_comparison(seeds):
     for t in (0.2, 0.5):
         again = base.with_threshold(t)
         assert again.threshold == t and again.entities == base.entities
-        assert pairs(left, right, again.matches) == pairs(left, right, compare(left, right, t).matches)
+        assert pairs(left, right, again.matches) == pairs(
+            left, right, compare(left, right, t).matches
+        )
 
 
 def test_unrelated_texts_have_next_to_no_matches(seeds):
@@ -197,8 +228,11 @@ def _ordered_book(count: int = 40) -> list[str]:
     """Distinct sentences, as the verses of a book: each has one counterpart in a translation."""
     things = "river mill harbour lantern orchard granary bridge quarry furnace tannery chapel meadow forge beacon".split()
     names = [f"Kel{chr(97 + i // 26)}{chr(97 + i % 26)}an" for i in range(count)]
-    return [f"{names[i]} repaired the {things[i % 14]} near the {things[(i * 5 + 3) % 14]} in {1800 + 3 * i} "
-            f"with {i + 4} workers." for i in range(count)]
+    return [
+        f"{names[i]} repaired the {things[i % 14]} near the {things[(i * 5 + 3) % 14]} in {1800 + 3 * i} "
+        f"with {i + 4} workers."
+        for i in range(count)
+    ]
 
 
 def test_in_an_ordered_text_a_weak_look_alike_far_away_is_not_a_counterpart():
@@ -209,7 +243,9 @@ def test_in_an_ordered_text_a_weak_look_alike_far_away_is_not_a_counterpart():
     left, right = build_document("\n\n".join(book)), build_document("\n\n".join(other))
     far = other.index(look_alike)
     unordered = [m for m in Aligner(left, right, order=False).matches() if m.left_sentences == (5,)]
-    assert [m.right_sentences for m in unordered] == [(far,)], "the look-alike scores as a match on words alone"
+    assert [m.right_sentences for m in unordered] == [(far,)], (
+        "the look-alike scores as a match on words alone"
+    )
     ordered = Aligner(left, right).matches()
     assert not [m for m in ordered if m.left_sentences == (5,)]
     # Every other sentence still finds its counterpart in order.

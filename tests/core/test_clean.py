@@ -1,4 +1,5 @@
-"""Boilerplate marking: page furniture in the seeds is marked, article text (headlines too) is not."""
+"""Boilerplate marking: page furniture in the seeds
+is marked, article text (headlines too) is not."""
 
 from pathlib import Path
 
@@ -33,28 +34,56 @@ def kept(table, prefix):
 
 
 RFERL_FURNITURE = [
-    "Accessibility links", "Breaking News", "Updated", "please wait", "No media source currently available",
-    "0:00 0:00:58 0:00", "• 16x9 Image", "RFE/RL", "RFE/RL journalists report the news", "We provide what many",
-    "RFE/RL has been declared", "If you are in Russia", "To find out more, click here.", "XS", "SM", "MD", "LG",
+    "Accessibility links",
+    "Breaking News",
+    "Updated",
+    "please wait",
+    "No media source currently available",
+    "0:00 0:00:58 0:00",
+    "• 16x9 Image",
+    "RFE/RL",
+    "RFE/RL journalists report the news",
+    "We provide what many",
+    "RFE/RL has been declared",
+    "If you are in Russia",
+    "To find out more, click here.",
+    "XS",
+    "SM",
+    "MD",
+    "LG",
     "Russian President Vladimir Putin (left) and North Korean leader Kim Jong Un (file photos)",
     "With reporting by Reuters",
 ]
 MOSCOW_FURNITURE = [
-    "By [Reuters](#)", "Alexander Safronov / TASS", "Embed:", "Побежали, потерялись", "— Дмитрий Смирнов (@dimsmirnov175)",
-    "Related article: [First Putin-Kim Summit", "Original url:", "<https://www.themoscowtimes.com/",
+    "By [Reuters](#)",
+    "Alexander Safronov / TASS",
+    "Embed:",
+    "Побежали, потерялись",
+    "— Дмитрий Смирнов (@dimsmirnov175)",
+    "Related article: [First Putin-Kim Summit",
+    "Original url:",
+    "<https://www.themoscowtimes.com/",
 ]
 RFERL_ARTICLE = [
     "Putin Arrives In Vladivostok For Meeting With Hopeful North Korean Leader Kim",
     "Kim Jong Un Arrives In Vladivostok To Meet Putin",
-    "North Korea's Kim Jong Un arrives in Russia", "North Korean leader Kim Jong Un says he hopes",
-    "Kim’s father, the late Kim Jong Il", "The elder North Korean leader", "Kremlin aide Yury Ushakov told",
+    "North Korea's Kim Jong Un arrives in Russia",
+    "North Korean leader Kim Jong Un says he hopes",
+    "Kim’s father, the late Kim Jong Il",
+    "The elder North Korean leader",
+    "Kremlin aide Yury Ushakov told",
     "In March, the United States imposed fresh sanctions",
 ]
 MOSCOW_ARTICLE = [
-    "North Korea's Kim Jong Un Arrives in Russia for Summit With Putin", "North Korean leader Kim Jong Un crossed",
-    "The young leader will meet with Putin", '"Russia intends to help', '"Positive progress"',
-    "His chief of staff Kim Chang Son and sister Kim Yo Jong", "The school's campus is expected",
-    "The sports complex at the university", "Security guards at the entrance",
+    "North Korea's Kim Jong Un Arrives in Russia for Summit With Putin",
+    "North Korean leader Kim Jong Un crossed",
+    "The young leader will meet with Putin",
+    '"Russia intends to help',
+    '"Positive progress"',
+    "His chief of staff Kim Chang Son and sister Kim Yo Jong",
+    "The school's campus is expected",
+    "The sports complex at the university",
+    "Security guards at the entrance",
 ]
 
 
@@ -85,7 +114,11 @@ def test_every_long_article_paragraph_is_kept(path):
     footer = doc.text.find("RFE/RL journalists")
     for s in doc.sentences:
         text = doc.text[s.start : s.end]
-        if len(text.split()) >= 12 and text.endswith((".", '"', "”")) and (footer < 0 or s.start < footer):
+        if (
+            len(text.split()) >= 12
+            and text.endswith((".", '"', "”"))
+            and (footer < 0 or s.start < footer)
+        ):
             assert not s.boilerplate, text
 
 
@@ -96,37 +129,52 @@ def test_boilerplate_stays_in_the_text():
 
 
 def test_title_skips_furniture():
-    assert flags(RFERL)[0].title == "Putin Arrives In Vladivostok For Meeting With Hopeful North Korean Leader Kim"
-    assert flags(MOSCOW)[0].title == "North Korea's Kim Jong Un Arrives in Russia for Summit With Putin"
+    assert (
+        flags(RFERL)[0].title
+        == "Putin Arrives In Vladivostok For Meeting With Hopeful North Korean Leader Kim"
+    )
+    assert (
+        flags(MOSCOW)[0].title
+        == "North Korea's Kim Jong Un Arrives in Russia for Summit With Putin"
+    )
 
 
 def test_general_rules_on_an_unseen_page():
-    page = "\n\n".join([
-        "Skip to main content",
-        "Share on Facebook",
-        "Floods Hit Northern Town After Days Of Rain",
-        "Photo: Jane Doe / Reuters",
-        "Heavy rain flooded the northern town of Leeds on Monday, officials said, forcing hundreds of residents to leave.",
-        "Read more: [Storms across Europe](https://example.com/storms)",
-        "Rescue teams worked through the night. The river peaked at 4.2 metres.",
-        "Advertisement",
-        "The mayor said the town would rebuild.",
-        "Sign up for our newsletter to get the day's top stories.",
-        "© 2024 Example News. All rights reserved.",
-        "https://example.com/floods",
-    ])
+    page = "\n\n".join(
+        [
+            "Skip to main content",
+            "Share on Facebook",
+            "Floods Hit Northern Town After Days Of Rain",
+            "Photo: Jane Doe / Reuters",
+            "Heavy rain flooded the northern town of Leeds on Monday, officials said, forcing hundreds of residents to leave.",
+            "Read more: [Storms across Europe](https://example.com/storms)",
+            "Rescue teams worked through the night. The river peaked at 4.2 metres.",
+            "Advertisement",
+            "The mayor said the town would rebuild.",
+            "Sign up for our newsletter to get the day's top stories.",
+            "© 2024 Example News. All rights reserved.",
+            "https://example.com/floods",
+        ]
+    )
     doc = build_document(page)
     table = {doc.text[s.start : s.end]: s.boilerplate for s in doc.sentences}
     marked = {t for t, b in table.items() if b}
     assert marked >= {
-        "Skip to main content", "Share on Facebook", "Photo: Jane Doe / Reuters",
-        "Read more: [Storms across Europe](https://example.com/storms)", "Advertisement",
-        "Sign up for our newsletter to get the day's top stories.", "© 2024 Example News.",
-        "All rights reserved.", "https://example.com/floods",
+        "Skip to main content",
+        "Share on Facebook",
+        "Photo: Jane Doe / Reuters",
+        "Read more: [Storms across Europe](https://example.com/storms)",
+        "Advertisement",
+        "Sign up for our newsletter to get the day's top stories.",
+        "© 2024 Example News.",
+        "All rights reserved.",
+        "https://example.com/floods",
     }
     assert not marked & {
-        "Floods Hit Northern Town After Days Of Rain", "Rescue teams worked through the night.",
-        "The river peaked at 4.2 metres.", "The mayor said the town would rebuild.",
+        "Floods Hit Northern Town After Days Of Rain",
+        "Rescue teams worked through the night.",
+        "The river peaked at 4.2 metres.",
+        "The mayor said the town would rebuild.",
     }
 
 
@@ -158,24 +206,27 @@ def test_repeated_line_later_copy_marked_first_kept():
 
 
 def test_general_rules_on_a_wire_style_page():
-    page = "\n".join([
-        "Published 3 hours ago",
-        "Share this with Facebook / Messenger / Twitter / Email / Copy this link",
-        "Russia and China Sign Energy Deal in Beijing",
-        "FILE - Russian President Vladimir Putin speaks in Moscow (AP Photo/Alexander Zemlianichenko, File)",
-        "Image source, Reuters",
-        "MOSCOW (AP) — Russia and China signed a long-term gas supply deal on Tuesday, the Kremlin said.",
-        "Story continues below advertisement",
-        "The agreement runs for 30 years, officials said. Prices were not disclosed.",
-        "Tags: Russia, China, Energy",
-        "Copyright 2024 The Associated Press.",
-    ])
+    page = "\n".join(
+        [
+            "Published 3 hours ago",
+            "Share this with Facebook / Messenger / Twitter / Email / Copy this link",
+            "Russia and China Sign Energy Deal in Beijing",
+            "FILE - Russian President Vladimir Putin speaks in Moscow (AP Photo/Alexander Zemlianichenko, File)",
+            "Image source, Reuters",
+            "MOSCOW (AP) — Russia and China signed a long-term gas supply deal on Tuesday, the Kremlin said.",
+            "Story continues below advertisement",
+            "The agreement runs for 30 years, officials said. Prices were not disclosed.",
+            "Tags: Russia, China, Energy",
+            "Copyright 2024 The Associated Press.",
+        ]
+    )
     doc = build_document(page)
     table = {doc.text[s.start : s.end]: s.boilerplate for s in doc.sentences}
     assert [t for t, b in table.items() if not b] == [
         "Russia and China Sign Energy Deal in Beijing",
         "MOSCOW (AP) — Russia and China signed a long-term gas supply deal on Tuesday, the Kremlin said.",
-        "The agreement runs for 30 years, officials said.", "Prices were not disclosed.",
+        "The agreement runs for 30 years, officials said.",
+        "Prices were not disclosed.",
     ]
 
 
@@ -189,13 +240,15 @@ def test_site_phrases_in_news_prose_are_not_furniture():
 
 
 def test_read_more_labels_and_russian_furniture():
-    page = "\n\n".join([
-        "Путин встретился с Ким Чен Ыном во Владивостоке в четверг, сообщили в Кремле журналистам.",
-        "Фото: Михаил Метцель / ТАСС",
-        "Читайте также: Ким Чен Ын прибыл в Россию на бронепоезде",
-        "Реклама",
-        "Read more: Kim's armoured train crosses into Russia",
-        "Переговоры продолжались около двух часов, после чего лидеры вышли к прессе.",
-    ])
+    page = "\n\n".join(
+        [
+            "Путин встретился с Ким Чен Ыном во Владивостоке в четверг, сообщили в Кремле журналистам.",
+            "Фото: Михаил Метцель / ТАСС",
+            "Читайте также: Ким Чен Ын прибыл в Россию на бронепоезде",
+            "Реклама",
+            "Read more: Kim's armoured train crosses into Russia",
+            "Переговоры продолжались около двух часов, после чего лидеры вышли к прессе.",
+        ]
+    )
     doc = build_document(page)
     assert [s.boilerplate for s in doc.sentences] == [False, True, True, True, True, False]

@@ -19,7 +19,9 @@ def test_core_imports_and_compares_without_textual_or_rich():
         print(len(cmp.matches), loaded)
         """
     )
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, result.stderr
     matches, loaded = result.stdout.split(" ", 1)
     assert loaded.strip() == "[]"

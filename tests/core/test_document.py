@@ -1,9 +1,10 @@
-"""Document: spans into the unchanged text, joined broken paragraphs, lookups, loading end to end."""
+"""Document: spans into the unchanged text, joined
+broken paragraphs, lookups, loading end to end."""
 
 from pathlib import Path
 
 from tui.core import Document, build_document, load_document
-from tui.core.document import as_document
+from tui.core.text.document import as_document
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -31,13 +32,23 @@ def test_paragraph_broken_after_a_name_is_joined():
 
 
 def test_headline_is_not_joined_to_the_lede():
-    doc = build_document("Kim arrives in Russia for summit with Putin\n\nNorth Korean leader Kim Jong Un crossed the border.")
-    assert texts(doc) == ["Kim arrives in Russia for summit with Putin", "North Korean leader Kim Jong Un crossed the border."]
+    doc = build_document(
+        "Kim arrives in Russia for summit with Putin\n\nNorth Korean leader Kim Jong Un crossed the border."
+    )
+    assert texts(doc) == [
+        "Kim arrives in Russia for summit with Putin",
+        "North Korean leader Kim Jong Un crossed the border.",
+    ]
 
 
 def test_line_ending_on_a_conjunction_or_comma_runs_on():
-    doc = build_document("He met the envoy and\n\nthe minister on Monday. They spoke,\nAnd then left.")
-    assert texts(doc) == ["He met the envoy and\n\nthe minister on Monday.", "They spoke,\nAnd then left."]
+    doc = build_document(
+        "He met the envoy and\n\nthe minister on Monday. They spoke,\nAnd then left."
+    )
+    assert texts(doc) == [
+        "He met the envoy and\n\nthe minister on Monday.",
+        "They spoke,\nAnd then left.",
+    ]
 
 
 def test_sentence_at_and_slice():
@@ -47,17 +58,27 @@ def test_sentence_at_and_slice():
     assert doc.sentence_at(second.start - 1) is None  # the space between sentences
     assert doc.sentence_at(len(doc.text)) is None
     assert doc.slice(second.span) == "Second one."
-    assert [doc.text[p.start : p.end] for p in doc.paragraphs] == ["First one. Second one.", "Third."]
+    assert [doc.text[p.start : p.end] for p in doc.paragraphs] == [
+        "First one. Second one.",
+        "Third.",
+    ]
     assert [s.paragraph for s in doc.sentences] == [0, 0, 1]
 
 
 def test_content_sentences_leave_out_furniture():
-    doc = build_document("Breaking News\n\nThe talks ended without a deal on Friday, officials said.")
-    assert [doc.text[s.start : s.end] for s in doc.content_sentences] == ["The talks ended without a deal on Friday, officials said."]
+    doc = build_document(
+        "Breaking News\n\nThe talks ended without a deal on Friday, officials said."
+    )
+    assert [doc.text[s.start : s.end] for s in doc.content_sentences] == [
+        "The talks ended without a deal on Friday, officials said."
+    ]
 
 
 def test_title_is_the_first_content_line_or_the_name():
-    assert build_document("Updated\n\nTalks End Without Deal\n\nBody text here.").title == "Talks End Without Deal"
+    assert (
+        build_document("Updated\n\nTalks End Without Deal\n\nBody text here.").title
+        == "Talks End Without Deal"
+    )
     assert build_document("ok", name="short.txt").title == "short.txt"
     assert len(build_document("word " * 1000).title) <= 120
 

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.core.document import build_document, load_document
-from tui.core.entities import extract_entities, link_entities
+from tui.core.entities.linking import extract_entities, link_entities
 from tui.core.model import ENTITY_TYPES, Entity
+from tui.core.text.document import build_document, load_document
 
 ROOT = Path(__file__).resolve().parents[2]
 LEFT_SEED = ROOT / "seeds" / "rferl-kim-arrives-vladivostok.txt"
@@ -36,7 +36,7 @@ def assert_exact_mentions(entities: list[Entity], texts: dict[str, str]) -> None
     for e in entities:
         for side, spans in e.mentions.items():
             for span in spans:
-                surface = " ".join(texts[side][span.start:span.end].split())
+                surface = " ".join(texts[side][span.start : span.end].split())
                 assert surface in names(e), (e.label, surface)
 
 
@@ -103,19 +103,39 @@ def test_seed_short_forms_join_the_full_name(seed_entities, docs):
     assert "Kim" not in father.aliases
     left, right = docs
     for side, doc in (("left", left), ("right", right)):
-        assert {doc.text[s.start:s.end] for s in father.on(side)} == {"Kim Jong Il"}
+        assert {doc.text[s.start : s.end] for s in father.on(side)} == {"Kim Jong Il"}
     # "Kim’s father" and "Kim's commitment": the possessive is not part of the mention.
     for side, doc in (("left", left), ("right", right)):
         for span in kim.on(side):
-            assert not doc.text[span.start:span.end].endswith(("'s", "’s"))
+            assert not doc.text[span.start : span.end].endswith(("'s", "’s"))
     assert {"Kim Yo Jong", "Kim Chang Son", "Kim Yong Chol"} <= labels(seed_entities, "PERSON")
 
 
 def test_seed_no_junk_from_headlines_or_sentence_starts(seed_entities):
     every = set().union(*(names(e) for e in seed_entities))
-    for junk in ("Arrives", "Arriving", "Conspicuously", "Related", "Embed", "Speaking", "Positive",
-                 "Accessibility", "Breaking News", "Updated", "XS", "LG", "Meet", "Summit", "First",
-                 "Hopeful", "Leader", "Far Eastern", "North Korean", "Russian", "President"):
+    for junk in (
+        "Arrives",
+        "Arriving",
+        "Conspicuously",
+        "Related",
+        "Embed",
+        "Speaking",
+        "Positive",
+        "Accessibility",
+        "Breaking News",
+        "Updated",
+        "XS",
+        "LG",
+        "Meet",
+        "Summit",
+        "First",
+        "Hopeful",
+        "Leader",
+        "Far Eastern",
+        "North Korean",
+        "Russian",
+        "President",
+    ):
         assert junk not in every, junk
     assert not [n for n in every if "Arrives" in n or "Confirms" in n or " In " in n]
 
@@ -145,20 +165,26 @@ def test_extract_one_seed_uses_left_key_only(docs):
 
 
 def test_date_forms():
-    text = ("The talks were held on April 25. A treaty was signed on 25 April 2019 and another one "
-            "in June 2018. He first came in 2002 and left on Wednesday. In March, prices rose.")
+    text = (
+        "The talks were held on April 25. A treaty was signed on 25 April 2019 and another one "
+        "in June 2018. He first came in 2002 and left on Wednesday. In March, prices rose."
+    )
     dates = labels(extract_entities(text), "DATE")
     assert {"April 25", "25 April 2019", "June 2018", "2002", "Wednesday", "March"} <= dates
     assert "June" not in dates
 
 
 def test_may_the_verb_is_no_date():
-    assert labels(extract_entities("They may meet soon. May I ask why? The vote came in May."), "DATE") == {"May"}
+    assert labels(
+        extract_entities("They may meet soon. May I ask why? The vote came in May."), "DATE"
+    ) == {"May"}
 
 
 def test_number_forms_money_percent_quantity():
-    text = ("The fund received $5 million, a rise of 12% over last year. The nearly 700-kilometer "
-            "route opened. Its reports appear in 27 languages and cost 3.5 billion dollars.")
+    text = (
+        "The fund received $5 million, a rise of 12% over last year. The nearly 700-kilometer "
+        "route opened. Its reports appear in 27 languages and cost 3.5 billion dollars."
+    )
     entities = extract_entities(text)
     numbers = labels(entities, "NUMBER")
     assert {"$5 million", "12%", "700-kilometer", "27 languages", "3.5 billion dollars"} <= numbers
@@ -167,7 +193,9 @@ def test_number_forms_money_percent_quantity():
 
 
 def test_years_and_times_are_not_numbers():
-    numbers = labels(extract_entities("In 1991 the clock showed 10:45 and 2000 soldiers left."), "NUMBER")
+    numbers = labels(
+        extract_entities("In 1991 the clock showed 10:45 and 2000 soldiers left."), "NUMBER"
+    )
     assert numbers == {"2000 soldiers"}
 
 
@@ -179,8 +207,10 @@ def test_acronym_is_an_organisation():
 
 
 def test_person_after_title_and_role_words():
-    text = ("Prime Minister Jane Holloway met Chancellor Olaf Brenner on Friday. "
-            "Her spokesman Tom Reyes said the talks at the Ministry of Finance were useful.")
+    text = (
+        "Prime Minister Jane Holloway met Chancellor Olaf Brenner on Friday. "
+        "Her spokesman Tom Reyes said the talks at the Ministry of Finance were useful."
+    )
     entities = extract_entities(text)
     people = labels(entities, "PERSON")
     assert {"Jane Holloway", "Olaf Brenner", "Tom Reyes"} <= people
@@ -193,21 +223,29 @@ def test_surname_joins_full_name_and_possessive_is_stripped():
     entities = extract_entities(text)
     santos = find(entities, "Maria Santos")
     assert santos.aliases == ("Santos",)
-    assert [text[s.start:s.end] for s in santos.on("left")] == ["Maria Santos", "Santos", "Santos"]
+    assert [text[s.start : s.end] for s in santos.on("left")] == [
+        "Maria Santos",
+        "Santos",
+        "Santos",
+    ]
 
 
 def test_ambiguous_short_form_goes_to_the_main_namesake():
-    text = ("Lee Jae Sung arrived in Busan. Lee Jae Sung spoke to workers. His uncle Lee Min Ho "
-            "stayed home. Lee said he was pleased.")
+    text = (
+        "Lee Jae Sung arrived in Busan. Lee Jae Sung spoke to workers. His uncle Lee Min Ho "
+        "stayed home. Lee said he was pleased."
+    )
     entities = extract_entities(text)
     assert find(entities, "Lee").label == "Lee Jae Sung"
     assert find(entities, "Lee Min Ho").aliases == ()
 
 
 def test_headline_case_and_sentence_initial_words_are_not_names():
-    text = ("Mayor Greene Opens New Bridge In Riverton\n\n"
-            "Mayor Ann Greene opened the new bridge in Riverton. Conspicuously, few came. "
-            "Arriving late, the band played.")
+    text = (
+        "Mayor Greene Opens New Bridge In Riverton\n\n"
+        "Mayor Ann Greene opened the new bridge in Riverton. Conspicuously, few came. "
+        "Arriving late, the band played."
+    )
     entities = extract_entities(build_document(text))
     every = set().union(*(names(e) for e in entities))
     assert not every & {"Opens", "New Bridge", "Bridge", "Conspicuously", "Arriving", "In Riverton"}
@@ -230,8 +268,12 @@ def test_cross_text_different_people_with_close_names_stay_apart():
     left = build_document("Kim Jong Un visited the plant. Kim Yo Jong came too.", "a")
     right = build_document("Kim Jong Il visited the plant. Kim Yong Chol came too.", "b")
     entities = link_entities(left, right)
-    for name, where in (("Kim Jong Un", "left"), ("Kim Jong Il", "right"), ("Kim Yo Jong", "left"),
-                        ("Kim Yong Chol", "right")):
+    for name, where in (
+        ("Kim Jong Un", "left"),
+        ("Kim Jong Il", "right"),
+        ("Kim Yo Jong", "left"),
+        ("Kim Yong Chol", "right"),
+    ):
         assert find(entities, name).where == where
 
 
@@ -243,23 +285,37 @@ def test_cross_text_surname_alone_joins_other_texts_full_name():
 
 
 def test_link_gives_both_sides_keys():
-    entities = link_entities(build_document("Paris is big.", "a"), build_document("Rome is old.", "b"))
+    entities = link_entities(
+        build_document("Paris is big.", "a"), build_document("Rome is old.", "b")
+    )
     assert all(set(e.mentions) == {"left", "right"} for e in entities)
     assert {e.where for e in entities} == {"left", "right"}
 
 
 def test_business_story_datelines_titles_and_company_names():
-    text = ("Apple Shares Slide After iPhone Sales Miss Forecasts\n\n"
-            "CUPERTINO, California - Apple Inc. said on Thursday that iPhone revenue fell 8%. "
-            "Chief Executive Tim Cook blamed rival Huawei Technologies. Cook said demand would recover. "
-            "Shares of Apple fell in Cupertino.")
+    text = (
+        "Apple Shares Slide After iPhone Sales Miss Forecasts\n\n"
+        "CUPERTINO, California - Apple Inc. said on Thursday that iPhone revenue fell 8%. "
+        "Chief Executive Tim Cook blamed rival Huawei Technologies. Cook said demand would recover. "
+        "Shares of Apple fell in Cupertino."
+    )
     entities = extract_entities(build_document(text))
     every = set().union(*(names(e) for e in entities))
-    assert not every & {"Shares", "Slide", "Sales", "Forecasts", "Apple Shares Slide", "Executive Tim Cook"}
+    assert not every & {
+        "Shares",
+        "Slide",
+        "Sales",
+        "Forecasts",
+        "Apple Shares Slide",
+        "Executive Tim Cook",
+    }
     assert find(entities, "Cook").label == "Tim Cook"
     assert find(entities, "Apple").label == "Apple Inc" and find(entities, "Apple").type == "ORG"
     assert find(entities, "Huawei Technologies").type == "ORG"
-    assert find(entities, "CUPERTINO").label == "Cupertino" and find(entities, "Cupertino").type == "PLACE"
+    assert (
+        find(entities, "CUPERTINO").label == "Cupertino"
+        and find(entities, "Cupertino").type == "PLACE"
+    )
 
 
 def test_dateline_source_in_parentheses_and_article_cue():
@@ -270,7 +326,9 @@ def test_dateline_source_in_parentheses_and_article_cue():
 
 
 def test_cues_do_not_cross_sentences_but_abbreviated_titles_count():
-    entities = extract_entities("They met Huawei Technologies. Then Cook said no. Yesterday Mr. Brandt spoke to Dr. Okafor.")
+    entities = extract_entities(
+        "They met Huawei Technologies. Then Cook said no. Yesterday Mr. Brandt spoke to Dr. Okafor."
+    )
     assert find(entities, "Cook").type == "PERSON"
     assert find(entities, "Brandt").type == "PERSON" and find(entities, "Okafor").type == "PERSON"
 
@@ -292,15 +350,50 @@ def test_a_country_under_several_names_is_one_place():
 
 
 def test_and_inside_an_organisation_name_but_not_between_two_names():
-    entities = extract_entities("Officials at the Food and Drug Administration met. Later Moscow and Pyongyang agreed.")
+    entities = extract_entities(
+        "Officials at the Food and Drug Administration met. Later Moscow and Pyongyang agreed."
+    )
     assert find(entities, "Food and Drug Administration").type == "ORG"
     assert {"Moscow", "Pyongyang"} <= labels(entities, "PLACE")
     assert "Moscow and Pyongyang" not in labels(entities)
 
 
-WORDS = st.sampled_from(["Kim", "Jong", "Un", "Il", "said", "the", "of", "in", "Moscow", "U.S.", "President",
-                         "April", "25", "2002", "$5", "million", "12%", "Rossiya-24", "Kim's", "and", "RIA",
-                         "Novosti", "—", "\n\n", ".", ",", "\"", "Arrives", "In", "İstanbul", "Ким", "x"])
+WORDS = st.sampled_from(
+    [
+        "Kim",
+        "Jong",
+        "Un",
+        "Il",
+        "said",
+        "the",
+        "of",
+        "in",
+        "Moscow",
+        "U.S.",
+        "President",
+        "April",
+        "25",
+        "2002",
+        "$5",
+        "million",
+        "12%",
+        "Rossiya-24",
+        "Kim's",
+        "and",
+        "RIA",
+        "Novosti",
+        "—",
+        "\n\n",
+        ".",
+        ",",
+        '"',
+        "Arrives",
+        "In",
+        "İstanbul",
+        "Ким",
+        "x",
+    ]
+)
 
 
 @settings(max_examples=150, deadline=None)
@@ -316,13 +409,24 @@ def test_any_text_gives_exact_in_bounds_mentions(a, b):
 
 def test_a_stray_place_cue_does_not_turn_a_much_named_person_into_a_place():
     text = " ".join(
-        ["Then Barnabas answered them plainly.", "And Barnabas went up with the others.",
-         "Barnabas took the letter.", "Everyone listened while Barnabas spoke."] * 3
-        + ["The elders said to Barnabas that the road was long.", "They sent a letter from Barnabas."])
+        [
+            "Then Barnabas answered them plainly.",
+            "And Barnabas went up with the others.",
+            "Barnabas took the letter.",
+            "Everyone listened while Barnabas spoke.",
+        ]
+        * 3
+        + [
+            "The elders said to Barnabas that the road was long.",
+            "They sent a letter from Barnabas.",
+        ]
+    )
     assert find(extract_entities(text), "Barnabas").type == "PERSON"
 
 
 def test_a_name_the_text_keeps_placing_is_a_place():
-    text = ("The caravan went to Tadmor. The road from Tadmor was dry. They rested near Tadmor. "
-            "Merchants came into Tadmor at dawn.")
+    text = (
+        "The caravan went to Tadmor. The road from Tadmor was dry. They rested near Tadmor. "
+        "Merchants came into Tadmor at dawn."
+    )
     assert find(extract_entities(text), "Tadmor").type == "PLACE"

@@ -26,12 +26,21 @@ def overlaps(spans, snippets) -> bool:
 def score_seeds() -> tuple[float, float, list[str]]:
     left = load_document(str(ROOT / GOLD["left"]))
     right = load_document(str(ROOT / GOLD["right"]))
-    facts = [(f["id"], f["kind"], snippet_spans(left.text, f["left"]), snippet_spans(right.text, f["right"]))
-             for f in GOLD["facts"]]
+    facts = [
+        (
+            f["id"],
+            f["kind"],
+            snippet_spans(left.text, f["left"]),
+            snippet_spans(right.text, f["right"]),
+        )
+        for f in GOLD["facts"]
+    ]
     matches = compare(left, right).matches
     found, true_matches = set(), 0
     for m in matches:
-        hit = {fid for fid, _kind, ls, rs in facts if overlaps(m.left, ls) and overlaps(m.right, rs)}
+        hit = {
+            fid for fid, _kind, ls, rs in facts if overlaps(m.left, ls) and overlaps(m.right, rs)
+        }
         found |= hit
         true_matches += bool(hit)
     must = [fid for fid, kind, _l, _r in facts if kind == "must"]
@@ -42,7 +51,9 @@ def score_seeds() -> tuple[float, float, list[str]]:
 
 def test_seed_pair_meets_the_gold_targets():
     recall, precision, missed = score_seeds()
-    print(f"\nseed gold: recall of must facts {recall:.3f} (target {RECALL_TARGET}), "
-          f"precision {precision:.3f} (target {PRECISION_TARGET}); missed: {missed or 'none'}")
+    print(
+        f"\nseed gold: recall of must facts {recall:.3f} (target {RECALL_TARGET}), "
+        f"precision {precision:.3f} (target {PRECISION_TARGET}); missed: {missed or 'none'}"
+    )
     assert recall >= RECALL_TARGET, missed
     assert precision >= PRECISION_TARGET

@@ -7,11 +7,13 @@ import sys
 
 import pytest
 
-from tui.core import loading
 from tui.core.errors import InputError
-from tui.core.loading import MAX_BYTES, clean_text, decode, load_text, read_bytes
+from tui.core.text import loading
+from tui.core.text.loading import MAX_BYTES, clean_text, decode, load_text, read_bytes
 
-RUSSIAN = "Путин встретился с Ким Чен Ыном во Владивостоке. Переговоры прошли успешно, сообщил Кремль."
+RUSSIAN = (
+    "Путин встретился с Ким Чен Ыном во Владивостоке. Переговоры прошли успешно, сообщил Кремль."
+)
 FRENCH = "Le président Poutine a rencontré Kim Jong-un à Vladivostok. « Réussi », a-t-il déclaré."
 
 
@@ -29,7 +31,9 @@ def test_utf16_and_utf32_with_bom(codec):
 
 def test_utf16_without_bom_is_text_not_binary():
     loaded = load_text("Kim arrived in Vladivostok on Wednesday.".encode("utf-16-le"))
-    assert loaded.text == "Kim arrived in Vladivostok on Wednesday." and loaded.encoding == "utf-16-le"
+    assert (
+        loaded.text == "Kim arrived in Vladivostok on Wednesday." and loaded.encoding == "utf-16-le"
+    )
 
 
 @pytest.mark.parametrize("codec, text", [("cp1251", RUSSIAN), ("cp1252", FRENCH)])
@@ -120,7 +124,9 @@ def test_huge_file_refused_from_its_size_without_reading(tmp_path, monkeypatch):
     with open(huge, "wb") as handle:
         handle.truncate(100 * 2**20)  # sparse: 100 MB long, no disk used
     opened = []
-    monkeypatch.setattr(loading, "open", lambda *a, **k: opened.append(a) or builtins.open(*a, **k), raising=False)
+    monkeypatch.setattr(
+        loading, "open", lambda *a, **k: opened.append(a) or builtins.open(*a, **k), raising=False
+    )
     with pytest.raises(InputError, match="too large"):
         read_bytes(str(huge))
     assert not opened
@@ -160,7 +166,12 @@ def test_never_opens_for_writing(tmp_path, monkeypatch):
     target.write_text("Some text.")
     modes = []
     real_open = builtins.open
-    monkeypatch.setattr(loading, "open", lambda f, mode="r", *a, **k: modes.append(mode) or real_open(f, mode, *a, **k), raising=False)
+    monkeypatch.setattr(
+        loading,
+        "open",
+        lambda f, mode="r", *a, **k: modes.append(mode) or real_open(f, mode, *a, **k),
+        raising=False,
+    )
     before = os.stat(target)
     read_bytes(str(target))
     assert modes == ["rb"] and os.stat(target).st_mtime_ns == before.st_mtime_ns

@@ -1,16 +1,15 @@
 """Entities linked in a forked child give exactly what linking inline gives."""
 
-
 import pytest
 
 from tui.cli import seed_paths
+from tui.core.align.aligner import Aligner
+from tui.core.align.units import Units
 from tui.core.comparison import compare
-from tui.core.document import load_document, load_pair
+from tui.core.entities.linking import link_entities
 from tui.core.errors import InputError
-from tui.core.entities import link_entities
-from tui.core.align import Aligner
 from tui.core.parallel import Background
-from tui.core.units import Units
+from tui.core.text.document import load_document, load_pair
 
 
 @pytest.fixture(scope="module")
@@ -20,7 +19,9 @@ def seed_pair():
 
 def test_forked_result_equals_inline(seed_pair):
     left, right = seed_pair
-    assert Background([(link_entities, (left, right))], fork=True).result(0) == link_entities(left, right)
+    assert Background([(link_entities, (left, right))], fork=True).result(0) == link_entities(
+        left, right
+    )
 
 
 def test_a_failing_child_reraises_in_the_caller():
@@ -68,7 +69,10 @@ def test_long_files_load_in_parallel_as_they_load_alone(tmp_path):
     first, second = tmp_path / "a.txt", tmp_path / "b.txt"
     first.write_text(prose, encoding="utf-8")
     second.write_text(prose.replace("March", "April"), encoding="utf-8")
-    assert load_pair(str(first), str(second)) == (load_document(str(first)), load_document(str(second)))
+    assert load_pair(str(first), str(second)) == (
+        load_document(str(first)),
+        load_document(str(second)),
+    )
 
 
 def test_a_bad_second_file_fails_as_it_does_alone_and_the_first_file_fails_first(tmp_path):

@@ -1,4 +1,5 @@
-"""Properties over any text: spans in bounds and ordered, results deterministic and side-symmetric."""
+"""Properties over any text: spans in
+bounds and ordered, results deterministic and side-symmetric."""
 
 import re
 from pathlib import Path
@@ -7,17 +8,65 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from tui.core import compare
-from tui.core.document import as_document
+from tui.core.text.document import as_document
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 QUICK = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 PIECES = [
-    "\n", "\n\n", "\t", " ", ". ", "? ", "! ", "。", "！", "؟", "۔", "…", '"', "“", "”", "'", "(", ")", ":",
-    "\r\n", "\r", "\x1b[31m", "\x1b]52;c;eA==\x07", "\x9b", "\x00", "\u202e", "\u2066", "\u2069", "\u2028",
-    "\ud800", "👩‍👩‍👧", "🇺🇦", "家族", "Ｗｉｄｅ", "Путин", "كيم", "U.S.", "Mr.", "a.m.", "3.5", "[bold red]x[/]",
-    "[@click=app.quit]", "https://example.com/a", "[link](#)", "0:00", "Kim", "Putin", "Vladivostok",
-    "said", "April 25", "1991", "Breaking News", "click here",
+    "\n",
+    "\n\n",
+    "\t",
+    " ",
+    ". ",
+    "? ",
+    "! ",
+    "。",
+    "！",
+    "؟",
+    "۔",
+    "…",
+    '"',
+    "“",
+    "”",
+    "'",
+    "(",
+    ")",
+    ":",
+    "\r\n",
+    "\r",
+    "\x1b[31m",
+    "\x1b]52;c;eA==\x07",
+    "\x9b",
+    "\x00",
+    "\u202e",
+    "\u2066",
+    "\u2069",
+    "\u2028",
+    "\ud800",
+    "👩‍👩‍👧",
+    "🇺🇦",
+    "家族",
+    "Ｗｉｄｅ",
+    "Путин",
+    "كيم",
+    "U.S.",
+    "Mr.",
+    "a.m.",
+    "3.5",
+    "[bold red]x[/]",
+    "[@click=app.quit]",
+    "https://example.com/a",
+    "[link](#)",
+    "0:00",
+    "Kim",
+    "Putin",
+    "Vladivostok",
+    "said",
+    "April 25",
+    "1991",
+    "Breaking News",
+    "click here",
 ]
 TEXTS = st.lists(st.one_of(st.characters(), st.sampled_from(PIECES)), max_size=120).map("".join)
 
@@ -26,7 +75,11 @@ def _seed_sentences() -> list[str]:
     out = []
     for path in sorted(SEEDS.glob("*.txt")):
         doc = as_document(path.read_text(encoding="utf-8"), path.name)
-        out += [doc.text[s.start : s.end] for s in doc.content_sentences if len(doc.text[s.start : s.end]) > 30]
+        out += [
+            doc.text[s.start : s.end]
+            for s in doc.content_sentences
+            if len(doc.text[s.start : s.end]) > 30
+        ]
     return out
 
 
@@ -35,7 +88,9 @@ SENTENCES = _seed_sentences()
 ARTICLE = st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=12).flatmap(
     lambda picked: st.sampled_from(["\n\n", " ", "\n"]).map(lambda sep: sep.join(picked))
 )
-CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]")
+CONTROLS = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]"
+)
 
 
 def spans_of(cmp):
@@ -93,7 +148,7 @@ def test_match_spans_in_bounds_on_related_articles(a, b):
     "Kim is seeking to rally support from Moscow after his second meeting with U.S. President Donald Trump in "
     "Vietnam in February broke down over differences about demands for Pyongyang to denuclearize and for "
     "Washington to drop sanctions.\n\nKim would hope to get a break from crushing sanctions through his "
-    "unprecedented summit with Putin but that is likely to prove elusive, analysts say.\n\n\"As for Russia, the "
+    'unprecedented summit with Putin but that is likely to prove elusive, analysts say.\n\n"As for Russia, the '
     "Putin-Kim summit will reaffirm Moscow's place as a major player on the Korean peninsula.",
 )
 def test_compare_is_symmetric_with_sides_swapped(a, b):

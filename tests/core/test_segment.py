@@ -1,9 +1,10 @@
-"""Sentence segmentation: offsets into the text, the usual traps of news prose, bounded sentences."""
+"""Sentence segmentation: offsets into the text, the
+usual traps of news prose, bounded sentences."""
 
 import pytest
 
-from tui.core import segment
 from tui.core.model import Span
+from tui.core.text import segment
 
 
 def split(text: str) -> list[str]:
@@ -13,13 +14,31 @@ def split(text: str) -> list[str]:
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("The U.S. President met Mr. Kim. They talked.", ["The U.S. President met Mr. Kim.", "They talked."]),
+        (
+            "The U.S. President met Mr. Kim. They talked.",
+            ["The U.S. President met Mr. Kim.", "They talked."],
+        ),
         ("On Jan. 5 he left. He came back.", ["On Jan. 5 he left.", "He came back."]),
-        ("It began at 9 a.m. and ended late. Then rain.", ["It began at 9 a.m. and ended late.", "Then rain."]),
-        ("George W. Bush and J. R. R. Tolkien met. Odd.", ["George W. Bush and J. R. R. Tolkien met.", "Odd."]),
-        ("Growth was 3.5 percent in 2019. Prices rose 1.2%.", ["Growth was 3.5 percent in 2019.", "Prices rose 1.2%."]),
-        ("Dr. Smith arrived. St. Petersburg waited.", ["Dr. Smith arrived.", "St. Petersburg waited."]),
-        ("He sold it to Apple Inc. The deal closed.", ["He sold it to Apple Inc.", "The deal closed."]),
+        (
+            "It began at 9 a.m. and ended late. Then rain.",
+            ["It began at 9 a.m. and ended late.", "Then rain."],
+        ),
+        (
+            "George W. Bush and J. R. R. Tolkien met. Odd.",
+            ["George W. Bush and J. R. R. Tolkien met.", "Odd."],
+        ),
+        (
+            "Growth was 3.5 percent in 2019. Prices rose 1.2%.",
+            ["Growth was 3.5 percent in 2019.", "Prices rose 1.2%."],
+        ),
+        (
+            "Dr. Smith arrived. St. Petersburg waited.",
+            ["Dr. Smith arrived.", "St. Petersburg waited."],
+        ),
+        (
+            "He sold it to Apple Inc. The deal closed.",
+            ["He sold it to Apple Inc.", "The deal closed."],
+        ),
         ("See No. 10 Downing St. now.", ["See No. 10 Downing St. now."]),
         ("Wait... what? Yes! Really.", ["Wait... what?", "Yes!", "Really."]),
         ("It ends… Then another.", ["It ends…", "Then another."]),
@@ -32,7 +51,10 @@ def test_news_prose(text, expected):
 
 def test_sentence_ending_inside_curly_quotes_ends_after_the_quote():
     text = "He hopes the meeting will be “successful and useful.” The two met on April 25."
-    assert split(text) == ["He hopes the meeting will be “successful and useful.”", "The two met on April 25."]
+    assert split(text) == [
+        "He hopes the meeting will be “successful and useful.”",
+        "The two met on April 25.",
+    ]
 
 
 def test_quote_then_attribution_is_one_sentence():
@@ -41,7 +63,9 @@ def test_quote_then_attribution_is_one_sentence():
 
 
 def test_headline_without_final_punctuation_is_one_unit():
-    assert split("Kim Jong Un Arrives In Vladivostok To Meet Putin") == ["Kim Jong Un Arrives In Vladivostok To Meet Putin"]
+    assert split("Kim Jong Un Arrives In Vladivostok To Meet Putin") == [
+        "Kim Jong Un Arrives In Vladivostok To Meet Putin"
+    ]
 
 
 def test_cyrillic():
@@ -51,7 +75,13 @@ def test_cyrillic():
 
 def test_cjk_sentences_need_no_space():
     text = "金正恩抵达符拉迪沃斯托克。他将与普京举行会谈！真的吗？「是的。」好。"
-    assert split(text) == ["金正恩抵达符拉迪沃斯托克。", "他将与普京举行会谈！", "真的吗？", "「是的。」", "好。"]
+    assert split(text) == [
+        "金正恩抵达符拉迪沃斯托克。",
+        "他将与普京举行会谈！",
+        "真的吗？",
+        "「是的。」",
+        "好。",
+    ]
 
 
 def test_arabic_question_mark_and_full_stop():
@@ -73,8 +103,17 @@ def test_offsets_are_relative_to_the_whole_text():
 
 def test_blocks_are_trimmed_lines_and_paragraphs_split_on_blank_lines():
     text = "  Title  \n\n\tLine one\nline two \n \n\nLast"
-    assert [text[b.start : b.end] for b in segment.blocks(text)] == ["Title", "Line one", "line two", "Last"]
-    assert [text[p.start : p.end] for p in segment.paragraphs(text)] == ["Title", "Line one\nline two", "Last"]
+    assert [text[b.start : b.end] for b in segment.blocks(text)] == [
+        "Title",
+        "Line one",
+        "line two",
+        "Last",
+    ]
+    assert [text[p.start : p.end] for p in segment.paragraphs(text)] == [
+        "Title",
+        "Line one\nline two",
+        "Last",
+    ]
 
 
 def test_one_megabyte_line_without_punctuation_is_cut_into_bounded_pieces():
@@ -104,7 +143,10 @@ def test_spaceless_run_is_cut_without_splitting_an_emoji_sequence():
 def test_spaceless_run_is_cut_without_splitting_a_flag():
     text = "字" * 599 + "🇺🇦" + "字" * 1000
     spans = segment.sentences(text, Span(0, len(text)))
-    assert all(text[s.start : s.end].count("\U0001f1fa") == text[s.start : s.end].count("\U0001f1e6") for s in spans)
+    assert all(
+        text[s.start : s.end].count("\U0001f1fa") == text[s.start : s.end].count("\U0001f1e6")
+        for s in spans
+    )
 
 
 def test_russian_abbreviations():
@@ -113,5 +155,11 @@ def test_russian_abbreviations():
 
 
 def test_list_numbers_do_not_end_sentences():
-    assert split("1. Kim arrives by train. Putin waits.") == ["1. Kim arrives by train.", "Putin waits."]
-    assert split("He left in 1991. Then he came back.") == ["He left in 1991.", "Then he came back."]
+    assert split("1. Kim arrives by train. Putin waits.") == [
+        "1. Kim arrives by train.",
+        "Putin waits.",
+    ]
+    assert split("He left in 1991. Then he came back.") == [
+        "He left in 1991.",
+        "Then he came back.",
+    ]

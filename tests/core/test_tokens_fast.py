@@ -5,10 +5,16 @@ from itertools import accumulate
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from tui.core.tokens import WORD, split_words, word_spans
+from tui.core.text.tokens import WORD, split_words, word_spans
 
-# Biased to what decides a word edge: suffix letters, marks, digits of other scripts, combining marks.
-TRICKY = list("aAbUSstndrhxé") + list("0123456789٣४") + list(".,'’%-/ _\n\t") + ["\u0301", "²", "ß", "𝐀", "𝟙", "\ud800"]
+# Biased to what decides a word edge: suffix letters, marks, digits of other scripts, combining
+# marks.
+TRICKY = (
+    list("aAbUSstndrhxé")
+    + list("0123456789٣४")
+    + list(".,'’%-/ _\n\t")
+    + ["\u0301", "²", "ß", "𝐀", "𝟙", "\ud800"]
+)
 texts = st.text(st.one_of(st.sampled_from(TRICKY), st.characters()), max_size=60)
 
 
@@ -27,7 +33,9 @@ def _spans(text: str) -> tuple[list[int], list[int], list[str]]:
 @given(texts)
 @example("U.S. and U.K. troops, the U.S.A.'s ab.c.d. x'a.b.c. 1sU.S. 1s.a.b. 1st'U.S.")
 @example("don't Korea's 'tis rock'n'roll a' a''b 1s't 1st's")
-@example("1st 2nd 3rd 4th 1990s 10% 1,000.5 1.2.3 1..2 1,,2 1.a 1ST 1s% 1st% 1%2 1st2 1stuff 12thousand")
+@example(
+    "1st 2nd 3rd 4th 1990s 10% 1,000.5 1.2.3 1..2 1,,2 1.a 1ST 1s% 1st% 1%2 1st2 1stuff 12thousand"
+)
 @example("e\u0301te\u0301 ٣٤th ²x _a_ ’tis don’t")  # beyond ASCII, within the BMP
 @example("𝐀.𝐁. 𝟙2nd a\ud800b")  # beyond the BMP, and a lone surrogate
 @example("")
@@ -42,7 +50,15 @@ def test_words_are_the_text_at_their_offsets(text):
 
 
 def test_acronyms_apostrophes_and_numbers():
-    assert _spans("The U.S.'s 1st gain: 3,500.25% (don't)")[2] == ["The", "U.S.", "s", "1st", "gain", "3,500.25%", "don't"]
+    assert _spans("The U.S.'s 1st gain: 3,500.25% (don't)")[2] == [
+        "The",
+        "U.S.",
+        "s",
+        "1st",
+        "gain",
+        "3,500.25%",
+        "don't",
+    ]
 
 
 def test_number_suffix_leaves_the_rest_of_the_word():

@@ -1,9 +1,10 @@
-"""Shared UI fixtures: readers over hand-built comparisons (exact matches) or the seeds, pinned theme."""
+"""Shared UI fixtures: readers over hand-built comparisons (exact matches) or the seeds, pinned
+theme."""
 
 from __future__ import annotations
 
 import re
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 import pytest
 from textual.pilot import Pilot
@@ -30,14 +31,20 @@ def fact_text(order: Sequence[int], words: str) -> str:
     paragraphs = []
     for i in order:
         fact = FACTS[i % len(FACTS)].format(n=i + 2)
-        paragraphs.append(f"Officials said {fact}. {words.capitalize()} number {i} kept everyone {words}.")
+        paragraphs.append(
+            f"Officials said {fact}. {words.capitalize()} number {i} kept everyone {words}."
+        )
     return "Report On The Week In The Region\n\n" + "\n\n".join(paragraphs) + "\n"
 
 
 def hand_comparison(
-    left: Document, right: Document, pairs: Sequence[tuple[Sequence[int], Sequence[int], float]], entities=()
+    left: Document,
+    right: Document,
+    pairs: Sequence[tuple[Sequence[int], Sequence[int], float]],
+    entities=(),
 ) -> Comparison:
-    """A Comparison whose matches link the given sentence indices; shared words are the common words."""
+    """A Comparison whose matches link the given sentence indices; shared words are the common
+    words."""
     matches = []
     for number, (lefts, rights, score) in enumerate(pairs):
         spans = {
@@ -53,9 +60,21 @@ def hand_comparison(
             for side, doc in (("left", left), ("right", right))
         }
         common = {w for w, _ in words["left"]} & {w for w, _ in words["right"]}
-        shared = {side: tuple(span for w, span in words[side] if w in common and len(w) > 3) for side in words}
+        shared = {
+            side: tuple(span for w, span in words[side] if w in common and len(w) > 3)
+            for side in words
+        }
         matches.append(
-            Match(number, spans["left"], spans["right"], score, shared["left"], shared["right"], tuple(lefts), tuple(rights))
+            Match(
+                number,
+                spans["left"],
+                spans["right"],
+                score,
+                shared["left"],
+                shared["right"],
+                tuple(lefts),
+                tuple(rights),
+            )
         )
     return Comparison(left, right, tuple(matches), tuple(entities), 0.0)
 
@@ -83,12 +102,15 @@ def entity(label: str, left: Document, right: Document, kind: str = "PLACE") -> 
 
 @pytest.fixture
 def long_pair() -> tuple[Document, Document, Comparison]:
-    """Two 40-fact reports in opposite orders, so every counterpart starts off screen; 40 matches."""
+    """Two 40-fact reports in opposite orders, so
+    every counterpart starts off screen; 40 matches."""
     count = 40
     left = build_document(fact_text(range(count), "quietly"), "left.txt")
     right = build_document(fact_text(range(count - 1, -1, -1), "loudly"), "right.txt")
     # Sentence 0 is the headline; fact i is sentence 1 + 2 * position.
-    pairs = [([1 + 2 * i], [1 + 2 * (count - 1 - i)], 0.3 + 0.6 * (i % 4) / 3) for i in range(count)]
+    pairs = [
+        ([1 + 2 * i], [1 + 2 * (count - 1 - i)], 0.3 + 0.6 * (i % 4) / 3) for i in range(count)
+    ]
     narva = entity("Narva", left, right)
     return left, right, hand_comparison(left, right, pairs, entities=(narva,))
 
@@ -97,7 +119,13 @@ def long_pair() -> tuple[Document, Document, Comparison]:
 def make_app() -> Callable[..., DiptychApp]:
     """make_app(left, right, comparison=None, threshold=0.25, theme=THEME) -> DiptychApp."""
 
-    def factory(left: Document, right: Document, comparison: Comparison | None = None, threshold: float = 0.25, theme: str = THEME):
+    def factory(
+        left: Document,
+        right: Document,
+        comparison: Comparison | None = None,
+        threshold: float = 0.25,
+        theme: str = THEME,
+    ):
         compare_fn = fixed_compare(comparison) if comparison is not None else None
         return DiptychApp(left, right, threshold, theme=theme, compare_fn=compare_fn)
 
@@ -124,5 +152,6 @@ def settle() -> Callable:
 
 @pytest.fixture(name="hand_comparison")
 def hand_comparison_fixture() -> Callable[..., Comparison]:
-    """hand_comparison(left, right, [(left_sentences, right_sentences, score), ...], entities=())."""
+    """hand_comparison(left, right, [(left_sentences,
+    right_sentences, score), ...], entities=())."""
     return hand_comparison

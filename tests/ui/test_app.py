@@ -1,4 +1,5 @@
-"""The reader driven like a user: keys, sync between panes, search, threshold, help, clicks, layouts."""
+"""The reader driven like a user: keys, sync between panes, search, threshold, help, clicks,
+layouts."""
 
 from __future__ import annotations
 
@@ -74,7 +75,9 @@ async def test_passage_cursor_selects_the_match_under_it(long_pair, make_app, se
         assert app.selected is None
 
 
-async def test_search_finds_and_cycles_then_escape_returns_n_to_matches(long_pair, make_app, settle) -> None:
+async def test_search_finds_and_cycles_then_escape_returns_n_to_matches(
+    long_pair, make_app, settle
+) -> None:
     left, right, comparison = long_pair
     app = make_app(left, right, comparison)
     async with app.run_test(size=WIDE) as pilot:
@@ -124,7 +127,13 @@ async def test_help_opens_and_closes(long_pair, make_app, settle) -> None:
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         text = str(app.screen.query_one("#help-text").render())
-        for words in ("Next match", "Search both texts", "Raise the match threshold", "clipboard", "Entity type"):
+        for words in (
+            "Next match",
+            "Search both texts",
+            "Raise the match threshold",
+            "clipboard",
+            "Entity type",
+        ):
             assert words in text
         assert "[" in text and "]" in text  # bracket keys shown literally, not eaten as markup
         await pilot.press("escape")
@@ -225,7 +234,9 @@ async def test_every_action_is_in_the_command_palette(long_pair, make_app, settl
         assert described <= titles
 
 
-async def test_other_counterpart_cycles_every_linked_passage(make_app, hand_comparison, settle) -> None:
+async def test_other_counterpart_cycles_every_linked_passage(
+    make_app, hand_comparison, settle
+) -> None:
     text = "Headline For The Test Story\n\n" + "\n\n".join(
         f"Paragraph {i} says the ferry to Tallinn left at {i} o'clock sharp." for i in range(30)
     )
@@ -263,7 +274,7 @@ async def test_keys_work_while_the_alignment_is_still_running(long_pair, settle)
     left, right, comparison = long_pair
     release = threading.Event()
 
-    def slow_compare(l, r, threshold, progress=None):
+    def slow_compare(left, right, threshold, progress=None):
         progress(0.5)
         release.wait(10)
         return comparison
@@ -297,7 +308,9 @@ async def test_theme_change_repaints_with_the_new_colours(long_pair, make_app, s
         assert [s.style.bgcolor for s in dark] != [s.style.bgcolor for s in light]
 
 
-async def test_the_current_mention_is_marked_apart_from_the_others(long_pair, make_app, settle) -> None:
+async def test_the_current_mention_is_marked_apart_from_the_others(
+    long_pair, make_app, settle
+) -> None:
     left, right, comparison = long_pair
     app = make_app(left, right, comparison)
     async with app.run_test(size=WIDE) as pilot:

@@ -12,15 +12,19 @@ from rich.cells import cell_len
 from rich.style import Style
 
 from tui.core import Match, Span, build_document
+from tui.ui.model.sync import Navigator, ScrollLink, monotone_chain
 from tui.ui.render import Intervals, safe_text, styled_line
-from tui.ui.sync import Navigator, ScrollLink, monotone_chain
 from tui.ui.wrap import Wrapped
 
 
 def wrapped_lines(text: str, width: int) -> list[str]:
     doc = build_document(text, "t")
     wrapped = Wrapped(doc.text, doc.paragraphs, width)
-    return [doc.text[a:b] for a, b, blank in zip(wrapped.starts, wrapped.ends, wrapped.blank) if not blank]
+    return [
+        doc.text[a:b]
+        for a, b, blank in zip(wrapped.starts, wrapped.ends, wrapped.blank)
+        if not blank
+    ]
 
 
 words = st.text(alphabet="abcdefghij", min_size=1, max_size=14)
@@ -28,7 +32,10 @@ wide = st.sampled_from(["世界", "ñ", "e\u0301", "🍞", "Ж"])
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.lists(st.one_of(words, wide), min_size=1, max_size=60), st.integers(min_value=4, max_value=30))
+@given(
+    st.lists(st.one_of(words, wide), min_size=1, max_size=60),
+    st.integers(min_value=4, max_value=30),
+)
 def test_wrapping_keeps_every_word_in_order_within_the_width(tokens, width) -> None:
     text = " ".join(tokens)
     lines = wrapped_lines(text, width)
@@ -50,7 +57,10 @@ def test_paragraphs_are_separated_by_a_blank_line_and_offsets_map_back() -> None
     assert list(wrapped.blank).count(1) == 1
     second = doc.text.index("Second")
     line = wrapped.line_of(second)
-    assert wrapped.blank[line - 1] and doc.text[wrapped.starts[line] : wrapped.ends[line]] == "Second one,"
+    assert (
+        wrapped.blank[line - 1]
+        and doc.text[wrapped.starts[line] : wrapped.ends[line]] == "Second one,"
+    )
     assert wrapped.lines_of(Span(second, len(doc.text) - 1)) == range(line, len(wrapped))
 
 
@@ -65,7 +75,9 @@ def test_wrapping_a_long_text_scales() -> None:
 def test_styled_line_layers_add_up_and_text_stays_literal() -> None:
     text = "[bold]x[/] and\tmore"
     tint, strong = Style(bgcolor="blue"), Style(bold=True)
-    segments = styled_line(text, 100, [([Span(100, 110)], tint), ([Span(104, 108)], strong)], Style())
+    segments = styled_line(
+        text, 100, [([Span(100, 110)], tint), ([Span(104, 108)], strong)], Style()
+    )
     assert "".join(s.text for s in segments) == "[bold]x[/] and more"
     styles = {s.text: s.style for s in segments}
     assert styles["[bol"].bgcolor.name == "blue" and not styles["[bol"].bold
@@ -86,7 +98,10 @@ def test_intervals_find_overlaps_even_when_spans_nest() -> None:
     assert found.overlapping(49, 61) == [Span(0, 50), Span(60, 70)]
     assert found.overlapping(50, 60) == []
     from_arrays = Intervals.from_arrays(np.array([60, 10, 0]), np.array([70, 12, 50]))
-    assert [from_arrays.overlapping(a, b) for a, b in ((20, 30), (49, 61))] == [[Span(0, 50)], [Span(0, 50), Span(60, 70)]]
+    assert [from_arrays.overlapping(a, b) for a, b in ((20, 30), (49, 61))] == [
+        [Span(0, 50)],
+        [Span(0, 50), Span(60, 70)],
+    ]
 
 
 def match(i: int, left: int, right: int) -> Match:

@@ -63,7 +63,9 @@ class PanelApp(App):
 
 def rows(app: App) -> list[str]:
     option_list = app.query_one(OptionList)
-    return [option_list.get_option_at_index(i).prompt.plain for i in range(option_list.option_count)]
+    return [
+        option_list.get_option_at_index(i).prompt.plain for i in range(option_list.option_count)
+    ]
 
 
 def screen_lines(app: App) -> list[str]:
@@ -211,7 +213,11 @@ async def test_waiting_state_then_entities_keep_filters_and_selection() -> None:
         await pilot.pause()
         chosen = app.messages[-1].entity
         # A re-analysis (threshold change) builds new Entity objects for the same things.
-        panel.set_comparison(FakeComparison(tuple(Entity(e.label, e.type, e.aliases, dict(e.mentions)) for e in ENTITIES)))
+        panel.set_comparison(
+            FakeComparison(
+                tuple(Entity(e.label, e.type, e.aliases, dict(e.mentions)) for e in ENTITIES)
+            )
+        )
         await pilot.pause()
         assert panel.side_filter == "both"
         assert panel.selected is not None and panel.selected.label == chosen.label

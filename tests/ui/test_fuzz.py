@@ -2,10 +2,10 @@
 
 Events go in through the driver, as a terminal sends them, in bursts of 1-12 (cut short after a
 click, which a hand cannot repeat within one frame, and after ctrl+p, see SETTLE_AFTER) before the
-app is let settle. Pilot's own press/click sleep ≥40 ms each, which would cap a run at a few hundred.
-DIPTYCH_FUZZ_EVENTS sets the events per test (default 500: the two tests take about a minute on 2
-cores, ~65 ms an event, most of it Textual repainting);
-`DIPTYCH_FUZZ_EVENTS=10000` is the full run of issue 5.
+app is let settle. Pilot's own press/click sleep ≥40 ms each, which would cap a run at a few
+hundred. DIPTYCH_FUZZ_EVENTS sets the events per test (default 500: the two tests take about a
+minute on 2 cores, ~65 ms an event, most of it Textual repainting); `DIPTYCH_FUZZ_EVENTS=10000` is
+the full run of issue 5.
 """
 
 from __future__ import annotations
@@ -27,13 +27,38 @@ from tui.ui.app import DiptychApp
 EVENTS = int(os.environ.get("DIPTYCH_FUZZ_EVENTS", "500"))
 SIZES = ((160, 48), (80, 24), (120, 40), (60, 20), (200, 60), (40, 12))
 EXTRA_KEYS = (
-    "escape", "tab", "shift+tab", "enter", "space", "backspace", "delete", "up", "down", "left", "right",
-    "pageup", "pagedown", "home", "end", "ctrl+p", "ctrl+c", "ctrl+q", "q", "question_mark", "slash",
+    "escape",
+    "tab",
+    "shift+tab",
+    "enter",
+    "space",
+    "backspace",
+    "delete",
+    "up",
+    "down",
+    "left",
+    "right",
+    "pageup",
+    "pagedown",
+    "home",
+    "end",
+    "ctrl+p",
+    "ctrl+c",
+    "ctrl+q",
+    "q",
+    "question_mark",
+    "slash",
 )
-# Textual 8.2.8's command palette dies on pagedown in the frame it opens (OptionList._move_page before
-# its list has lines: KeyError), so the palette key ends a burst like a click does.
+# Textual 8.2.8's command palette dies on pagedown in the frame it opens (OptionList._move_page
+# before its list has lines: KeyError), so the palette key ends a burst like a click does.
 SETTLE_AFTER = {"ctrl+p"}
-MOUSE = (events.MouseDown, events.MouseUp, events.MouseMove, events.MouseScrollDown, events.MouseScrollUp)
+MOUSE = (
+    events.MouseDown,
+    events.MouseUp,
+    events.MouseMove,
+    events.MouseScrollDown,
+    events.MouseScrollUp,
+)
 UNRELATED = """\
 Keeping a Sourdough Starter Alive
 
@@ -85,7 +110,8 @@ class Fuzzer:
         self.counts = {"keys": 0, "chars": 0, "mouse": 0, "resizes": 0, "quits": 0}
 
     def send(self, keys: list[str]) -> bool:
-        """Send one random event; True when it ends a gesture (a click) and the app should settle."""
+        """Send one random event; True when it ends
+        a gesture (a click) and the app should settle."""
         rng, app = self.rng, self.app
         roll = rng.random()
         width, height = app.size
@@ -117,8 +143,8 @@ class Fuzzer:
                 sent += 1
                 if self.send(keys):
                     break
-            # Until every widget has handled its messages and a re-alignment (+/-) is in, so that the
-            # same seed gives the same run; Pilot's idle sleeps would triple the time.
+            # Until every widget has handled its messages and a re-alignment (+/-) is in, so that
+            # the same seed gives the same run; Pilot's idle sleeps would triple the time.
             await pilot._wait_for_screen()
             await workers_done(self.app)
 
@@ -156,17 +182,27 @@ async def fuzz(app: DiptychApp, seed: int, count: int) -> dict[str, int]:
 
 def seed_app() -> DiptychApp:
     left, right = seed_paths()
-    return DiptychApp(load_document(left), load_document(right), DEFAULT_THRESHOLD, theme="textual-dark")
+    return DiptychApp(
+        load_document(left), load_document(right), DEFAULT_THRESHOLD, theme="textual-dark"
+    )
 
 
 def unrelated_app() -> DiptychApp:
     left, _ = seed_paths()
-    return DiptychApp(load_document(left), build_document(UNRELATED, "sourdough.txt"), DEFAULT_THRESHOLD, theme="textual-light")
+    return DiptychApp(
+        load_document(left),
+        build_document(UNRELATED, "sourdough.txt"),
+        DEFAULT_THRESHOLD,
+        theme="textual-light",
+    )
 
 
-@pytest.mark.parametrize(("make_app", "seed"), [(seed_app, 1), (unrelated_app, 2)], ids=["seeds", "unrelated"])
+@pytest.mark.parametrize(
+    ("make_app", "seed"), [(seed_app, 1), (unrelated_app, 2)], ids=["seeds", "unrelated"]
+)
 async def test_random_input_never_crashes(make_app, seed: int, tmp_path, monkeypatch) -> None:
-    # The command palette can save screenshots into the working directory: keep them out of the repo.
+    # The command palette can save screenshots into the working directory: keep them out of the
+    # repo.
     monkeypatch.chdir(tmp_path)
     counts = await fuzz(make_app(), seed, EVENTS)
     assert sum(v for k, v in counts.items() if k != "quits") == EVENTS

@@ -1,4 +1,5 @@
-"""The panes' scrollbars skip repaints that would draw the same thumb, but never show a stale one."""
+"""The panes' scrollbars skip repaints that would draw
+the same thumb, but never show a stale one."""
 
 from __future__ import annotations
 
@@ -12,7 +13,9 @@ def long_text(words: str) -> str:
     return "\n\n".join(f"Paragraph {i} of the report, told {words}." for i in range(6000)) + "\n"
 
 
-async def test_the_drawn_thumb_follows_jumps_across_a_long_text(make_app, hand_comparison, settle) -> None:
+async def test_the_drawn_thumb_follows_jumps_across_a_long_text(
+    make_app, hand_comparison, settle
+) -> None:
     left = build_document(long_text("quietly"), "left.txt")
     right = build_document(long_text("loudly"), "right.txt")
     app = make_app(left, right, hand_comparison(left, right, [([0], [0], 0.9)]))

@@ -36,13 +36,17 @@ def after_alignment(*keys: str):
 def test_reader_with_a_match_selected(snap_compare) -> None:
     """Seed pair at 160x48 with the third match selected and its counterpart in view."""
     # n, n, n: step to the third match.
-    assert snap_compare(seed_app(), terminal_size=(160, 48), run_before=after_alignment("n", "n", "n"))
+    assert snap_compare(
+        seed_app(), terminal_size=(160, 48), run_before=after_alignment("n", "n", "n")
+    )
 
 
 def test_entity_sidebar_in_use(snap_compare) -> None:
     """The sidebar focused, filtered to entities both texts name, the first one picked."""
     # e: open/focus the sidebar; f: side filter "both"; enter: pick the first entity.
-    assert snap_compare(seed_app(), terminal_size=(160, 48), run_before=after_alignment("e", "f", "enter"))
+    assert snap_compare(
+        seed_app(), terminal_size=(160, 48), run_before=after_alignment("e", "f", "enter")
+    )
 
 
 def test_small_terminal_layout(snap_compare) -> None:
@@ -55,7 +59,9 @@ def test_light_theme(snap_compare) -> None:
     """The same reader view in the light theme: tints, highlights and dimming stay readable."""
     # n, n, n: step to the third match.
     assert snap_compare(
-        seed_app("textual-light"), terminal_size=(160, 48), run_before=after_alignment("n", "n", "n")
+        seed_app("textual-light"),
+        terminal_size=(160, 48),
+        run_before=after_alignment("n", "n", "n"),
     )
 
 

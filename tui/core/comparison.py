@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import Callable
 
-from .align import DEFAULT_THRESHOLD, Aligner
-from .document import Document, as_document
-from .entities import link_entities
-from .parallel import FORK_THRESHOLD, Background
+from .align.aligner import DEFAULT_THRESHOLD, Aligner
+from .align.units import Units
+from .entities.linking import link_entities
 from .model import LEFT, RIGHT, Entity, Match
-from .units import Units
+from .parallel import FORK_THRESHOLD, Background
+from .text.document import Document, as_document
 
 JSON_VERSION = 1
 
@@ -27,10 +27,16 @@ class Comparison:
     aligner: Aligner | None = field(default=None, repr=False, compare=False)
 
     def with_threshold(self, threshold: float) -> Comparison:
-        """The same comparison at another threshold: re-selects from the cached scores, no re-reading."""
+        """The same comparison at another threshold: re-selects from the cached scores, no
+        re-reading."""
         aligner = self.aligner or Aligner(self.left, self.right)
-        return replace(self, matches=tuple(aligner.matches(threshold)), threshold=threshold,
-                       _by_sentence={}, aligner=aligner)
+        return replace(
+            self,
+            matches=tuple(aligner.matches(threshold)),
+            threshold=threshold,
+            _by_sentence={},
+            aligner=aligner,
+        )
 
     def doc(self, side: str) -> Document:
         return self.left if side == LEFT else self.right
@@ -49,7 +55,11 @@ class Comparison:
     def shared_sentences(self, side: str) -> int:
         """How many non-boilerplate sentences of `side` take part in some match."""
         sentences = self.doc(side).sentences
-        return sum(1 for i in {i for m in self.matches for i in m.sentences(side)} if not sentences[i].boilerplate)
+        return sum(
+            1
+            for i in {i for m in self.matches for i in m.sentences(side)}
+            if not sentences[i].boilerplate
+        )
 
     def to_dict(self) -> dict:
         return {
@@ -61,12 +71,15 @@ class Comparison:
         }
 
     def to_json(self) -> str:
-        """`to_dict()` as compact JSON, written directly: on a book, building the dicts costs seconds."""
+        """`to_dict()` as compact JSON, written directly: on a book, building the dicts costs
+        seconds."""
         docs = ",".join(_document_json(d) for d in (self.left, self.right))
         matches = ",".join(map(_match_json, self.matches))
         entities = ",".join(map(_entity_json, self.entities))
-        return (f'{{"version":{JSON_VERSION},"threshold":{json.dumps(self.threshold)},"documents":[{docs}],'
-                f'"matches":[{matches}],"entities":[{entities}]}}')
+        return (
+            f'{{"version":{JSON_VERSION},"threshold":{json.dumps(self.threshold)},"documents":[{docs}],'
+            f'"matches":[{matches}],"entities":[{entities}]}}'
+        )
 
 
 def document_dict(doc: Document, sentences: bool = True) -> dict:
@@ -77,7 +90,9 @@ def document_dict(doc: Document, sentences: bool = True) -> dict:
         "length": len(doc.text),
     }
     if sentences:
-        out["sentences"] = [{"start": s.start, "end": s.end, "boilerplate": s.boilerplate} for s in doc.sentences]
+        out["sentences"] = [
+            {"start": s.start, "end": s.end, "boilerplate": s.boilerplate} for s in doc.sentences
+        ]
     return out
 
 
@@ -86,13 +101,17 @@ def _spans_json(spans) -> str:
 
 
 def _match_json(m: Match) -> str:
-    return (f'{{"id":{m.id},"score":{round(m.score, 4)!r},"left":[{_spans_json(m.left)}],"right":[{_spans_json(m.right)}],'
-            f'"shared":{{"left":[{_spans_json(m.shared_left)}],"right":[{_spans_json(m.shared_right)}]}}}}')
+    return (
+        f'{{"id":{m.id},"score":{round(m.score, 4)!r},"left":[{_spans_json(m.left)}],"right":[{_spans_json(m.right)}],'  # noqa: E501
+        f'"shared":{{"left":[{_spans_json(m.shared_left)}],"right":[{_spans_json(m.shared_right)}]}}}}'
+    )
 
 
 def _entity_json(e: Entity) -> str:
     head = _dumps({"label": e.label, "type": e.type, "aliases": list(e.aliases)})[:-1]
-    mentions = ",".join(f'{_dumps(side)}:[{_spans_json(spans)}]' for side, spans in e.mentions.items())
+    mentions = ",".join(
+        f"{_dumps(side)}:[{_spans_json(spans)}]" for side, spans in e.mentions.items()
+    )
     return f'{head},"mentions":{{{mentions}}}}}'
 
 
@@ -102,8 +121,12 @@ def _dumps(value) -> str:
 
 def _document_json(doc: Document) -> str:
     head = document_dict(doc, sentences=False)
-    sentences = ",".join([f'{{"start":{s.start},"end":{s.end},"boilerplate":{"true" if s.boilerplate else "false"}}}'
-                          for s in doc.sentences])
+    sentences = ",".join(
+        [
+            f'{{"start":{s.start},"end":{s.end},"boilerplate":{"true" if s.boilerplate else "false"}}}'  # noqa: E501
+            for s in doc.sentences
+        ]
+    )
     return _dumps(head)[:-1] + f',"sentences":[{sentences}]}}'
 
 
@@ -118,8 +141,10 @@ def compare(
     right = as_document(right, "right")
     # On long texts a second core prepares the left text's units while this one does the right's,
     # then links entities while this one aligns.
-    work = Background([(Units, (left,)), (link_entities, (left, right))],
-                      fork=len(left.text) + len(right.text) > FORK_THRESHOLD)
+    work = Background(
+        [(Units, (left,)), (link_entities, (left, right))],
+        fork=len(left.text) + len(right.text) > FORK_THRESHOLD,
+    )
     aligner = Aligner(left, right, progress=progress, left_units=lambda: work.result(0))
     matches = tuple(aligner.matches(threshold))
     return Comparison(left, right, matches, tuple(work.result(1)), threshold, aligner=aligner)

@@ -65,8 +65,16 @@ class Match:
     right_sentences: tuple[int, ...] = ()
 
     def __reduce__(self):
-        return Match, (self.id, self.left, self.right, self.score, self.shared_left, self.shared_right,
-                       self.left_sentences, self.right_sentences)
+        return Match, (
+            self.id,
+            self.left,
+            self.right,
+            self.score,
+            self.shared_left,
+            self.shared_right,
+            self.left_sentences,
+            self.right_sentences,
+        )
 
     def spans(self, side: str) -> tuple[Span, ...]:
         return self.left if side == LEFT else self.right
@@ -119,5 +127,7 @@ class Entity:
             "label": self.label,
             "type": self.type,
             "aliases": list(self.aliases),
-            "mentions": {side: [s.to_dict() for s in spans] for side, spans in self.mentions.items()},
+            "mentions": {
+                side: [s.to_dict() for s in spans] for side, spans in self.mentions.items()
+            },
         }

@@ -6,7 +6,8 @@ import os
 import pickle
 import struct
 import tempfile
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 # Below this many characters (both texts) the work takes a fraction of a second: forking costs more.
 FORK_THRESHOLD = 300_000
@@ -45,7 +46,9 @@ class Background:
                 os.close(fd)
             store.close()
             return
-        if pid == 0:  # child: compute each task, store it, say where; leave without cleanup handlers
+        if (
+            pid == 0
+        ):  # child: compute each task, store it, say where; leave without cleanup handlers
             try:
                 os.close(read)
                 offset = 0
@@ -101,11 +104,12 @@ def _outcome(fn: Callable[..., Any], args: tuple[Any, ...]) -> bytes:
 def _write_all(fd: int, data: bytes) -> None:
     view = memoryview(data)
     while view:
-        view = view[os.write(fd, view):]
+        view = view[os.write(fd, view) :]
 
 
 def _read_exactly(fd: int, size: int, offset: int | None = None) -> bytes | None:
-    """`size` bytes from the pipe `fd`, or from the file `fd` at `offset`; None if they end first."""
+    """`size` bytes from the pipe `fd`, or from the
+    file `fd` at `offset`; None if they end first."""
     data = b""
     while len(data) < size:
         want = size - len(data)

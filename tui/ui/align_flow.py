@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import gc
 import math
+from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from textual.worker import Worker, get_current_worker
 
-from ..core import align as core_align
+from ..core.align import aligner as core_align
 from ..core.comparison import Comparison
 from ..core.model import LEFT, RIGHT, SIDES
 from .aligning import Aligned, Progress, realign
@@ -35,7 +36,8 @@ def grid_step(threshold: float, direction: int) -> float:
 
 
 class AlignFlow:
-    """Owns the worker, the child process (for books) and the heap tuning; the app holds the result."""
+    """Owns the worker, the child process (for books)
+    and the heap tuning; the app holds the result."""
 
     def __init__(self, app: DiptychApp, compare_fn: Callable[..., Comparison] | None) -> None:
         self.app = app
@@ -74,12 +76,21 @@ class AlignFlow:
                 last[0] = fraction
                 app.post_message(Progress(fraction))
 
-        if self._compare is None and len(docs[LEFT].text) + len(docs[RIGHT].text) > PROCESS_THRESHOLD:
+        if (
+            self._compare is None
+            and len(docs[LEFT].text) + len(docs[RIGHT].text) > PROCESS_THRESHOLD
+        ):
             if self._process is None:
                 self._process = AlignmentProcess(docs[LEFT], docs[RIGHT])
         comparison = realign(
-            docs[LEFT], docs[RIGHT], threshold, progress,
-            cancelled=lambda: worker.is_cancelled, compare_fn=self._compare, previous=app.computed, process=self._process,
+            docs[LEFT],
+            docs[RIGHT],
+            threshold,
+            progress,
+            cancelled=lambda: worker.is_cancelled,
+            compare_fn=self._compare,
+            previous=app.computed,
+            process=self._process,
         )
         if comparison is None:
             return
@@ -102,8 +113,8 @@ class AlignFlow:
         self._reselect()
         app.update_titles()
         app.update_status()
-        # The sidebar's rows (~0.5 s for a book's 3,000 entities) and the scroll link wait for the frame
-        # that shows the highlights.
+        # The sidebar's rows (~0.5 s for a book's 3,000 entities) and the scroll link wait for the
+        # frame that shows the highlights.
         app.call_after_refresh(self._after_arrived, prepared)
 
     def _reselect(self) -> None:
@@ -120,13 +131,14 @@ class AlignFlow:
         app.panel.set_comparison(app.comparison)
         if app.comparison.matches:
             app.pane_link.anchors(app.prepared)
-        # A book's comparison is ~10^6 long-lived objects: keep the cycle collector from walking them
-        # again during key presses (0.3-0.5 s pauses measured on the NT pair).
+        # A book's comparison is ~10^6 long-lived objects: keep the cycle collector from walking
+        # them again during key presses (0.3-0.5 s pauses measured on the NT pair).
         gc.freeze()
         if self._gc_thresholds is None:
-            # A frame that scrolls both panes allocates ~5,000 tracked objects (Textual builds several
-            # Strips per line): collect young objects less often and the post-freeze heap rarely, or a
-            # full collection (~40 ms on the Bible) lands inside a key press every few dozen jumps.
+            # A frame that scrolls both panes allocates ~5,000 tracked objects (Textual builds
+            # several Strips per line): collect young objects less often and the post-freeze heap
+            # rarely, or a full collection (~40 ms on the Bible) lands inside a key press every few
+            # dozen jumps.
             self._gc_thresholds = gc.get_threshold()
             gc.set_threshold(*YOUNG_GC_THRESHOLDS)
 

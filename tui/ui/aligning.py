@@ -1,13 +1,14 @@
-"""Getting a comparison at a threshold: by hand (tests), by re-selection, in a child process, or here."""
+"""Getting a comparison at a threshold: by hand (tests), by re-selection, in a child process, or
+here."""
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from textual.message import Message
 
 from ..core.comparison import Comparison, compare
-from ..core.document import Document
+from ..core.text.document import Document
 from .offload import AlignmentProcess
 from .state import Prepared
 
@@ -39,7 +40,8 @@ def realign(
     previous: Comparison | None,
     process: AlignmentProcess | None,
 ) -> Comparison | None:
-    """The comparison at `threshold`, by the cheapest route available; None if cancelled meanwhile."""
+    """The comparison at `threshold`, by the
+    cheapest route available; None if cancelled meanwhile."""
     if compare_fn is not None:
         return compare_fn(left, right, threshold, progress=progress)
     if process is not None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 from textual import events, on
 from textual.app import App, ComposeResult, SystemCommand
@@ -12,8 +12,8 @@ from textual.widgets import Footer, Input, ProgressBar, Static
 from textual.worker import Worker, WorkerState
 
 from ..core.comparison import Comparison
-from ..core.document import Document
 from ..core.model import LEFT, RIGHT, SIDES, Entity, Match, Span
+from ..core.text.document import Document
 from .align_flow import DEFAULT_THRESHOLD, AlignFlow, grid_step
 from .aligning import Aligned, Progress
 from .article_view import ArticleView
@@ -34,7 +34,8 @@ NARROW = 120  # below this many columns the panes stack and the sidebar folds aw
 
 class DiptychApp(App[int]):
     """The reader: documents show at once, matches arrive from a worker, every action has a key.
-    Textual looks up `action_*` and `on_*` handlers on the App: they stay here and hand each matter to its flow."""
+    Textual looks up `action_*` and `on_*` handlers on the App: they stay here and hand each matter
+    to its flow."""
 
     CSS_PATH = "app.tcss"
     TITLE = "diptych"
@@ -74,14 +75,17 @@ class DiptychApp(App[int]):
                         yield Static(id=f"{side}-title", classes="pane-title", markup=False)
                         yield ArticleView(self.docs[side], side, id=side)
             yield EntityPanel(id="entities")
-        yield SearchBar(placeholder="search both texts (enter to find, escape to cancel)", id="search")
+        yield SearchBar(
+            placeholder="search both texts (enter to find, escape to cancel)", id="search"
+        )
         with Horizontal(id="statusbar"):
             yield Static(id="status", markup=False)
             yield ProgressBar(total=1.0, show_eta=False, id="progress")
         yield Footer()
 
     def on_mount(self) -> None:
-        # Held, not queried: a modal screen on top (help, palette) must not hide them from key handlers.
+        # Held, not queried: a modal screen on top (help, palette) must not hide them from key
+        # handlers.
         self._views = {side: self.query_one(f"#{side}", ArticleView) for side in SIDES}
         self.sel = Selection(self._views, self.docs)
         self.pane_link = PaneLink(self._views)
@@ -125,7 +129,12 @@ class DiptychApp(App[int]):
         if event.worker.group == "align" and event.state == WorkerState.ERROR:
             self.aligning = False
             self.update_status()
-            self.notify(f"Alignment failed: {event.worker.error}", severity="error", markup=False, timeout=10)
+            self.notify(
+                f"Alignment failed: {event.worker.error}",
+                severity="error",
+                markup=False,
+                timeout=10,
+            )
 
     def on_progress(self, message: Progress) -> None:
         self.progress_bar.update(progress=message.fraction)
@@ -153,7 +162,9 @@ class DiptychApp(App[int]):
 
     def _step_match(self, direction: int) -> None:
         if not len(self.prepared.navigator):
-            self.notify("Still aligning…" if self.aligning else "No shared passages at this threshold")
+            self.notify(
+                "Still aligning…" if self.aligning else "No shared passages at this threshold"
+            )
             return
         self.sel.step_match(self.prepared, self.side, direction)
         self.update_status()
@@ -195,7 +206,11 @@ class DiptychApp(App[int]):
         count = self.sel.next_counterpart(self.prepared, self.side)
         self.update_status()
         if count < 2:
-            self.notify("This passage has only one counterpart" if count else "This passage has no counterpart")
+            self.notify(
+                "This passage has only one counterpart"
+                if count
+                else "This passage has no counterpart"
+            )
 
     def action_switch_pane(self) -> None:
         """Focus the other pane (and the entity sidebar, when shown)."""
@@ -323,7 +338,10 @@ class DiptychApp(App[int]):
 
     def action_help(self) -> None:
         """Show every key."""
-        sections = [("Reader", key_rows(self, self.BINDINGS)), ("Entity sidebar (when focused)", key_rows(self, EntityPanel.BINDINGS))]
+        sections = [
+            ("Reader", key_rows(self, self.BINDINGS)),
+            ("Entity sidebar (when focused)", key_rows(self, EntityPanel.BINDINGS)),
+        ]
         self.push_screen(HelpScreen(sections))
 
     def action_command_palette(self) -> None:
@@ -338,8 +356,14 @@ class DiptychApp(App[int]):
 
     def update_titles(self) -> None:
         for side in SIDES:
-            counted = None if self.computed is None else (self.prepared.shared_counts[side], self.prepared.content_counts[side])
-            self._titles[side].update(title_content(side, self.docs[side].title, counted), layout=False)
+            counted = (
+                None
+                if self.computed is None
+                else (self.prepared.shared_counts[side], self.prepared.content_counts[side])
+            )
+            self._titles[side].update(
+                title_content(side, self.docs[side].title, counted), layout=False
+            )
 
     def update_status(self) -> None:
         if not self.is_mounted:

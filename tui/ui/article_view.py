@@ -1,8 +1,9 @@
-"""One pane over a Document: a Line API ScrollView that wraps once per width and draws only visible lines."""
+"""One pane over a Document: a Line API ScrollView that wraps once per width and draws only visible
+lines."""
 
 from __future__ import annotations
 
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from rich.cells import get_character_cell_size
 from rich.segment import Segment
@@ -15,8 +16,8 @@ from textual.scroll_view import ScrollView
 from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 
-from ..core.document import Document
 from ..core.model import Span
+from ..core.text.document import Document
 from .render import Intervals, finish, styled_line
 from .scrollbar import ThumbScrollBar
 from .wrap import Wrapped
@@ -35,7 +36,8 @@ def offset_at_cell(text: str, start: int, end: int, cell: int) -> int:
 
 
 class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
-    """A document's paragraphs with matched, selected, shared, searched and mentioned passages styled."""
+    """A document's paragraphs with matched, selected, shared, searched and mentioned passages
+    styled."""
 
     COMPONENT_CLASSES = {
         "article--boilerplate",
@@ -110,7 +112,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     @property
     def vertical_scrollbar(self) -> ScrollBar:
-        """Textual's own (as Widget.vertical_scrollbar makes it), repainted only when its thumb moves."""
+        """Textual's own (as Widget.vertical_scrollbar makes it), repainted only when its thumb
+        moves."""
         if self._vertical_scrollbar is None:
             self._vertical_scrollbar = bar = ThumbScrollBar(
                 vertical=True, name="vertical", thickness=self.scrollbar_size_vertical
@@ -199,7 +202,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         line = int(self.scroll_y) + event.y
         if 0 <= line < len(wrapped) and not wrapped.blank[line]:
             start, end = wrapped.starts[line], wrapped.ends[line]
-            self.post_message(self.Clicked(self, offset_at_cell(self.document.text, start, end, event.x - GUTTER)))
+            self.post_message(
+                self.Clicked(self, offset_at_cell(self.document.text, start, end, event.x - GUTTER))
+            )
 
     # -- highlight state: attributes down; each setter repaints only the lines it touches -------
 
@@ -264,7 +269,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         return style
 
     def _component_style(self, name: str) -> Style:
-        """A component's partial style with translucent colours blended over this pane's background."""
+        """A component's partial style with translucent
+        colours blended over this pane's background."""
         partial = self.get_component_rich_style(name, partial=True)
         styles = self.get_component_styles(name)
         background = self.background_colors[1]
@@ -297,16 +303,20 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         return strip
 
     def _prefetch(self) -> None:
-        """Draw the page below the screen (and a half page above) into the line cache, after a frame.
+        """Draw the page below the screen (and a half page above) into the line cache, after a
+        frame.
 
-        A jump to the next match lands there; drawing ~40 new lines inside that key press was a tenth of
-        its time on a book."""
+        A jump to the next match lands there; drawing ~40 new lines inside that key press was a
+        tenth of its time on a book."""
         self._prefetch_pending = False
         if self.wrapped is None or not self.is_mounted:
             return
         shown, width = self.visible_lines(), self.scrollable_content_region.width
         height = len(shown)
-        for line in (*range(shown.stop, shown.stop + height), *range(max(0, shown.start - height // 2), shown.start)):
+        for line in (
+            *range(shown.stop, shown.stop + height),
+            *range(max(0, shown.start - height // 2), shown.start),
+        ):
             if line < len(self.wrapped):
                 self._line(line, width)
 
@@ -335,7 +345,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         body = styled_line(self.document.text[start:end], start, layers, base)
         return finish(self._gutter(start, end, cursor, bool(selected), base), body, width, base)
 
-    def _gutter(self, start: int, end: int, cursor: bool, selected: bool, base: Style) -> list[Segment]:
+    def _gutter(
+        self, start: int, end: int, cursor: bool, selected: bool, base: Style
+    ) -> list[Segment]:
         """Marks that carry the state without colour: cursor ▌, selected match ┃, matched │."""
         mark = " "
         mark_style = base
@@ -344,5 +356,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         elif self.matched.overlapping(start, end):
             mark, mark_style = "│", base + self._style("article--gutter")
         if cursor:
-            return [Segment("▌", base + self._style("article--gutter-cursor")), Segment(mark, mark_style)]
+            return [
+                Segment("▌", base + self._style("article--gutter-cursor")),
+                Segment(mark, mark_style),
+            ]
         return [Segment(" ", base), Segment(mark, mark_style)]

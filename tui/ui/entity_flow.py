@@ -3,7 +3,8 @@ through together (m/M)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from ..core.model import LEFT, RIGHT, SIDES, Entity, Span
 
@@ -26,13 +27,15 @@ class EntityFlow:
         self._mentions: dict[str, list[Span]] = {LEFT: [], RIGHT: []}
 
     def pick(self, entity: Entity) -> None:
-        """The sidebar chose `entity`: choose it unless already chosen, then step to its next mentions."""
+        """The sidebar chose `entity`: choose it unless already chosen, then step to its next
+        mentions."""
         if self.entity is None or not same_entity(self.entity, entity):
             self.choose(entity)
         self.step(1)
 
     def choose(self, entity: Entity | None) -> None:
-        """Highlight `entity`'s mentions in both panes (None drops them), none of them current yet."""
+        """Highlight `entity`'s mentions in both panes (None
+        drops them), none of them current yet."""
         self.entity = entity
         self.index = {LEFT: -1, RIGHT: -1}
         self._mentions = {side: sorted(entity.on(side)) if entity else [] for side in SIDES}
@@ -64,7 +67,8 @@ class EntityFlow:
         app.update_status()
 
     def status(self) -> tuple[str, dict[str, tuple[int, int]]] | None:
-        """(label, per side (current mention, mentions)) for the status line; None without an entity."""
+        """(label, per side (current mention, mentions)) for the status line; None without an
+        entity."""
         if self.entity is None:
             return None
         return (self.entity.label, {s: (self.index[s], len(self.entity.on(s))) for s in SIDES})

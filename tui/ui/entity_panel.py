@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
-from typing import Protocol, Sequence
+from typing import Protocol
 
 from rich.cells import cell_len
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
@@ -61,13 +61,16 @@ def row_content(entity: Entity, count_width: int, selected: bool, width: int) ->
     label = Content.styled(text, "bold") if selected else Content(text)
     aliases = [a for a in entity.aliases if a != entity.label]
     if not aliases and cell_len(text) <= room and text == text.strip() and "\n" not in text:
-        return Content.assemble(prefix, label)  # one line, nothing to wrap: most rows of a book's list
+        return Content.assemble(
+            prefix, label
+        )  # one line, nothing to wrap: most rows of a book's list
     lines = label.wrap(room)
     for alias in aliases:
         lines.extend(Content.styled("= " + printable(alias), "italic $text-muted").wrap(room))
     indent = Content(" " * prefix.cell_length)
     return Content("\n").join(
-        Content.assemble(prefix if i == 0 else indent, line.rstrip()) for i, line in enumerate(lines)
+        Content.assemble(prefix if i == 0 else indent, line.rstrip())
+        for i, line in enumerate(lines)
     )
 
 
@@ -88,7 +91,8 @@ def matches_side(entity: Entity, side_filter: str) -> bool:
 
 
 class EntityList(OptionList):
-    """The sidebar's list; page keys are a no-op while it has no room (Textual's own would raise)."""
+    """The sidebar's list; page keys are a no-op
+    while it has no room (Textual's own would raise)."""
 
     def _move_page(self, direction) -> None:
         self._update_lines()
@@ -152,7 +156,9 @@ class EntityPanel(Widget):
     class Cleared(Message):
         """The user dropped the entity selection."""
 
-    def __init__(self, *, name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
+    def __init__(
+        self, *, name: str | None = None, id: str | None = None, classes: str | None = None
+    ) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self._entities: tuple[Entity, ...] | None = None
         self.type_filter = ""
@@ -173,7 +179,8 @@ class EntityPanel(Widget):
             self._rebuild()
 
     def _row_width(self) -> int:
-        """Cells a row may use: the list's width less its scrollbar (before layout, the CSS width)."""
+        """Cells a row may use: the list's width
+        less its scrollbar (before layout, the CSS width)."""
         option_list = self.option_list
         width = option_list.size.width or (self.styles.width.value if self.styles.width else 0) - 1
         return max(12, int(width) - option_list.styles.scrollbar_size_vertical)
@@ -191,10 +198,13 @@ class EntityPanel(Widget):
         shown = [
             e
             for e in self.entities
-            if (not self.type_filter or e.type == self.type_filter) and matches_side(e, self.side_filter)
+            if (not self.type_filter or e.type == self.type_filter)
+            and matches_side(e, self.side_filter)
         ]
         order = {t: i for i, t in enumerate(ENTITY_TYPES)}
-        return sorted(shown, key=lambda e: (order.get(e.type, len(order)), -sum(entity_counts(e)), e.label))
+        return sorted(
+            shown, key=lambda e: (order.get(e.type, len(order)), -sum(entity_counts(e)), e.label)
+        )
 
     def set_comparison(self, comparison: HasEntities | None) -> None:
         """Show the entities of `comparison`; None means the analysis is still running."""
@@ -220,7 +230,9 @@ class EntityPanel(Widget):
         self._rebuild()
 
     def action_cycle_side(self) -> None:
-        self.side_filter = SIDE_FILTERS[(SIDE_FILTERS.index(self.side_filter) + 1) % len(SIDE_FILTERS)]
+        self.side_filter = SIDE_FILTERS[
+            (SIDE_FILTERS.index(self.side_filter) + 1) % len(SIDE_FILTERS)
+        ]
         self._rebuild()
 
     def action_clear(self) -> None:
@@ -264,7 +276,10 @@ class EntityPanel(Widget):
         else:
             first = Content.assemble(("Entities", "bold $text"), f" {shown} of {total}")
         second = Content.assemble(
-            "type ", (type_title, "bold"), " · side ", (SIDE_FILTER_TITLES[self.side_filter], "bold")
+            "type ",
+            (type_title, "bold"),
+            " · side ",
+            (SIDE_FILTER_TITLES[self.side_filter], "bold"),
         )
         return Content("\n").join([first, second])
 
@@ -279,14 +294,22 @@ class EntityPanel(Widget):
         options: list[Option] = []
         rows: dict[int, Entity] = {}
         for entity_type in ENTITY_TYPES + ("",):
-            group = [e for e in shown if e.type == entity_type or (not entity_type and e.type not in ENTITY_TYPES)]
+            group = [
+                e
+                for e in shown
+                if e.type == entity_type or (not entity_type and e.type not in ENTITY_TYPES)
+            ]
             if not group:
                 continue
             title = GROUP_TITLES.get(entity_type, "Other")
-            options.append(Option(Content.assemble((title.upper(), "bold"), f"  {len(group)}"), disabled=True))
+            options.append(
+                Option(Content.assemble((title.upper(), "bold"), f"  {len(group)}"), disabled=True)
+            )
             for entity in group:
                 rows[len(options)] = entity
-                options.append(Option(row_content(entity, count_width, entity is self.selected, width)))
+                options.append(
+                    Option(row_content(entity, count_width, entity is self.selected, width))
+                )
         if not options:
             options.append(Option(Content(self._empty_text()), disabled=True))
         self._row_entities = rows

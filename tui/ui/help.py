@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,8 +14,9 @@ from textual.widgets import Static
 NOTES = (
     "After a search (/ then enter), n and N step through the hits until escape ends the search;"
     " ] and [ always step through matches.",
-    "Matched passages are tinted and marked │ in the gutter; the selected match and its counterpart are"
-    " marked ┃ with shared words in bold underline; ▌ marks the passage cursor; boilerplate is dim italic.",
+    "Matched passages are tinted and marked │ in the gutter; the selected match and its"
+    " counterpart are marked ┃ with shared words in bold underline; ▌ marks the passage cursor;"
+    " boilerplate is dim italic.",
     "With several counterparts (a passage linked to more than one), o shows the next one.",
     "The scroll link (s) drags the other pane along the alignment while you scroll.",
 )

@@ -2,39 +2,94 @@
 
 from __future__ import annotations
 
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 from textual.app import SystemCommand
 from textual.binding import Binding
 
 READER_BINDINGS = [
     Binding("n", "next", "Next", tooltip="Next match; next search hit while a search is active"),
-    Binding("N", "previous", "Prev", tooltip="Previous match; previous search hit while a search is active"),
+    Binding(
+        "N",
+        "previous",
+        "Prev",
+        tooltip="Previous match; previous search hit while a search is active",
+    ),
     Binding("slash", "search", "Search", tooltip="Search both texts (literal, ignoring case)"),
-    Binding("e", "entities", "Entities", tooltip="Show and focus the entity sidebar; again to hide it"),
+    Binding(
+        "e", "entities", "Entities", tooltip="Show and focus the entity sidebar; again to hide it"
+    ),
     Binding("question_mark", "help", "Help"),
     Binding("q", "quit", "Quit"),
-    Binding("tab", "switch_pane", "Pane", tooltip="Switch pane (then the sidebar, when shown)", priority=True),
-    Binding("plus,equals_sign", "threshold_up", "Stricter", tooltip="Raise the match threshold by 0.05 and re-align"),
-    Binding("minus", "threshold_down", "Looser", tooltip="Lower the match threshold by 0.05 and re-align"),
+    Binding(
+        "tab",
+        "switch_pane",
+        "Pane",
+        tooltip="Switch pane (then the sidebar, when shown)",
+        priority=True,
+    ),
+    Binding(
+        "plus,equals_sign",
+        "threshold_up",
+        "Stricter",
+        tooltip="Raise the match threshold by 0.05 and re-align",
+    ),
+    Binding(
+        "minus",
+        "threshold_down",
+        "Looser",
+        tooltip="Lower the match threshold by 0.05 and re-align",
+    ),
     Binding("right_square_bracket", "next_match", "Next match", show=False),
     Binding("left_square_bracket", "previous_match", "Previous match", show=False),
     Binding("j,down", "cursor_down", "Next passage", show=False),
     Binding("k,up", "cursor_up", "Previous passage", show=False),
-    Binding("o", "other_counterpart", "Other counterpart", tooltip="Show the next counterpart of this passage", show=False),
+    Binding(
+        "o",
+        "other_counterpart",
+        "Other counterpart",
+        tooltip="Show the next counterpart of this passage",
+        show=False,
+    ),
     Binding("g,home", "top", "Top", show=False),
     Binding("G,end", "bottom", "Bottom", show=False),
     Binding("pagedown,space", "page_down", "Page down", show=False),
     Binding("pageup,b", "page_up", "Page up", show=False),
-    Binding("m", "next_mention", "Next mention", tooltip="Next mention of the chosen entity, in both panes", show=False),
+    Binding(
+        "m",
+        "next_mention",
+        "Next mention",
+        tooltip="Next mention of the chosen entity, in both panes",
+        show=False,
+    ),
     Binding("M", "previous_mention", "Previous mention", show=False),
-    Binding("s", "toggle_link", "Scroll link", tooltip="Scroll link on/off: scrolling one pane drags the other", show=False),
-    Binding("c", "copy", "Copy passage", tooltip="Copy the selected passage to the clipboard (OSC 52)", show=False),
-    Binding("escape", "clear", "Clear search/selection", tooltip="Close search; else end the search; else drop entity, then selection", show=False),
+    Binding(
+        "s",
+        "toggle_link",
+        "Scroll link",
+        tooltip="Scroll link on/off: scrolling one pane drags the other",
+        show=False,
+    ),
+    Binding(
+        "c",
+        "copy",
+        "Copy passage",
+        tooltip="Copy the selected passage to the clipboard (OSC 52)",
+        show=False,
+    ),
+    Binding(
+        "escape",
+        "clear",
+        "Clear search/selection",
+        tooltip="Close search; else end the search; else drop entity, then selection",
+        show=False,
+    ),
 ]
 
 
-def system_commands(bindings: Iterable[Binding], key_display: Callable[[Binding], str], target) -> Iterable[SystemCommand]:
+def system_commands(
+    bindings: Iterable[Binding], key_display: Callable[[Binding], str], target
+) -> Iterable[SystemCommand]:
     """One palette command per bound action of `target` (quit is already among Textual's own)."""
     seen = set()
     for binding in bindings:
@@ -43,4 +98,6 @@ def system_commands(bindings: Iterable[Binding], key_display: Callable[[Binding]
         seen.add(binding.action)
         key = key_display(Binding(binding.key.split(",")[0], binding.action))
         help_text = f"{binding.tooltip}  (key: {key})" if binding.tooltip else f"key: {key}"
-        yield SystemCommand(binding.description, help_text, getattr(target, f"action_{binding.action}"))
+        yield SystemCommand(
+            binding.description, help_text, getattr(target, f"action_{binding.action}")
+        )

@@ -1,18 +1,19 @@
-"""Long comparisons run in a child process, so pure-Python alignment never holds the reader's GIL."""
+"""Long comparisons run in a child process,
+so pure-Python alignment never holds the reader's GIL."""
 
 from __future__ import annotations
 
 import multiprocessing
 import threading
-from typing import Callable
+from collections.abc import Callable
 
 from ..core.comparison import Comparison, compare
-from ..core.document import Document
 from ..core.model import SIDES
-from .packed import MatchTable, PackedEntities
+from ..core.text.document import Document
+from .model.packed import MatchTable, PackedEntities
 
-# Below this many characters (both texts) a comparison takes well under a second: a thread is cheaper
-# than a process. Above it, alignment in a thread would stall every key press for seconds.
+# Below this many characters (both texts) a comparison takes well under a second: a thread is
+# cheaper than a process. Above it, alignment in a thread would stall every key press for seconds.
 PROCESS_THRESHOLD = 300_000
 
 
@@ -40,7 +41,8 @@ def _serve(conn, left: Document, right: Document) -> None:
                 comparison = comparison.with_threshold(threshold)
             else:
                 comparison = compare(left, right, threshold, progress=progress)
-            # Only the results cross back, as arrays: the parent has the documents, the scores stay here.
+            # Only the results cross back, as arrays: the parent has the documents, the scores stay
+            # here.
             shared = {side: comparison.shared_sentences(side) for side in SIDES}
             table = MatchTable.of(comparison.matches, shared_sentences=shared)
             conn.send(("done", (table, PackedEntities(comparison.entities), comparison.threshold)))
@@ -49,8 +51,8 @@ def _serve(conn, left: Document, right: Document) -> None:
 
 
 def _context():
-    # fork: the child only aligns and writes to its pipe, so the reader's threads do not matter, and it
-    # avoids spawn's re-import and its stderr checks (Textual replaces stderr while it runs).
+    # fork: the child only aligns and writes to its pipe, so the reader's threads do not matter, and
+    # it avoids spawn's re-import and its stderr checks (Textual replaces stderr while it runs).
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
@@ -68,7 +70,9 @@ class AlignmentProcess:
     def _start(self) -> None:
         context = _context()
         self._conn, child = context.Pipe()
-        self._process = context.Process(target=_serve, args=(child, self.left, self.right), daemon=True)
+        self._process = context.Process(
+            target=_serve, args=(child, self.left, self.right), daemon=True
+        )
         self._process.start()
         child.close()
         self._pending = 0
@@ -78,8 +82,8 @@ class AlignmentProcess:
     ) -> Comparison | None:
         """The comparison at `threshold`, or None once `cancelled()` is true.
 
-        A cancelled request is left running, not killed: the next request (a newer threshold) needs the
-        child's scores anyway, so it waits for that answer, drops it, and reuses the cache.
+        A cancelled request is left running, not killed: the next request (a newer threshold) needs
+        the child's scores anyway, so it waits for that answer, drops it, and reuses the cache.
         """
         with self._lock:
             if self._process is None or not self._process.is_alive():

@@ -1,5 +1,5 @@
-"""The scroll link between the panes: the alignment's anchors as wrapped line numbers, so scrolling one
-pane drags the other along; rebuilt when the comparison or a pane's width changes."""
+"""The scroll link between the panes: the alignment's anchors as wrapped line numbers, so scrolling
+one pane drags the other along; rebuilt when the comparison or a pane's width changes."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import numpy as np
 
 from ..core.model import LEFT, RIGHT
 from .article_view import ArticleView
+from .model.sync import ScrollLink
 from .state import Prepared, other
-from .sync import ScrollLink
 
 
 class PaneLink:
@@ -22,12 +22,15 @@ class PaneLink:
         self._map = None
 
     def anchors(self, prepared: Prepared) -> ScrollLink:
-        """The map for `prepared` at the panes' current widths (built on first use, ~0.3 s on a book)."""
+        """The map for `prepared` at the panes' current widths (built on first use, ~0.3 s on a
+        book)."""
         left, right = self.views[LEFT].ensure_wrapped(), self.views[RIGHT].ensure_wrapped()
         key = (id(prepared.comparison), left.width, right.width)
         if self._map is None or self._map[0] != key:
             offsets = np.array(prepared.anchors(), np.int64).reshape(-1, 2)
-            anchors = zip(left.lines_at(offsets[:, 0]).tolist(), right.lines_at(offsets[:, 1]).tolist())
+            anchors = zip(
+                left.lines_at(offsets[:, 0]).tolist(), right.lines_at(offsets[:, 1]).tolist()
+            )
             self._map = (key, ScrollLink(list(anchors), len(left), len(right), monotone=True))
         return self._map[1]
 

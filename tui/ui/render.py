@@ -1,12 +1,12 @@
-"""Turning a slice of article text plus highlight layers into a Strip; text is data, never markup."""
+"""Turning a slice of article text plus highlight
+layers into a Strip; text is data, never markup."""
 
 from __future__ import annotations
 
 from bisect import bisect_right
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 import numpy as np
-
 from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
@@ -18,7 +18,9 @@ from ..core.model import Span
 # keep lining up with styles. The loader strips these already; this is the second fence.
 _SAFE = {code: " " for code in (9, 10, 11, 12, 13)}
 _SAFE.update({code: "\ufffd" for code in (*range(0, 9), *range(14, 32), *range(127, 160))})
-_SAFE.update({code: "\ufffd" for code in (0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))})
+_SAFE.update(
+    {code: "\ufffd" for code in (0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+)
 SAFE_TABLE = str.maketrans(_SAFE)
 
 
@@ -85,7 +87,8 @@ def styled_line(
     layers: Sequence[tuple[Sequence[Span], Style]],
     base: Style,
 ) -> list[Segment]:
-    """Segments for `text` (which starts at document `offset`), each layer's style added over the last."""
+    """Segments for `text` (which starts at document `offset`), each layer's style added over the
+    last."""
     size = len(text)
     cuts = {0, size}
     pieces: list[tuple[int, int, Style]] = []

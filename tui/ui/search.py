@@ -38,7 +38,8 @@ class Search:
         return None if i is None else self.hits[side][i]
 
     def step(self, side: str, offset: int, direction: int, from_current: bool) -> Span | None:
-        """Next/previous hit on `side`: from the current hit, or from text `offset`; wraps around."""
+        """Next/previous hit on `side`: from the current
+        hit, or from text `offset`; wraps around."""
         hits = self.hits[side]
         if not hits:
             return None

@@ -47,7 +47,8 @@ class SearchFlow:
         self.app.view(self.app.side).focus()
 
     def step(self, direction: int) -> None:
-        """Next (or previous) hit in the focused pane, or in the other pane when this one has none."""
+        """Next (or previous) hit in the focused pane, or
+        in the other pane when this one has none."""
         app, search = self.app, self.search
         assert search is not None
         side = app.side
@@ -74,7 +75,8 @@ class SearchFlow:
         self.app.update_status()
 
     def status(self, side: str) -> tuple[str, int | None, int, int] | None:
-        """(query, current hit, hits here, hits there) for the status line; None without a search."""
+        """(query, current hit, hits here, hits there)
+        for the status line; None without a search."""
         search = self.search
         if search is None:
             return None

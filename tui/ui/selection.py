@@ -1,15 +1,17 @@
-"""The passage cursor of each pane and the selected match: moving them keeps both panes showing them."""
+"""The passage cursor of each pane and the selected match: moving them keeps both panes showing
+them."""
 
 from __future__ import annotations
 
-from ..core.document import Document
 from ..core.model import SIDES, Match, Span
+from ..core.text.document import Document
 from .article_view import ArticleView
 from .state import Prepared, match_sentences, other, sentence_near
 
 
 class Selection:
-    """View state only: which sentence each pane's cursor is on, which match is selected, which counterpart shows."""
+    """View state only: which sentence each pane's cursor is on, which match is selected, which
+    counterpart shows."""
 
     def __init__(self, views: dict[str, ArticleView], docs: dict[str, Document]) -> None:
         self.views, self.docs = views, docs
@@ -20,16 +22,23 @@ class Selection:
 
     def set_cursor(self, side: str, index: int | None) -> None:
         self.cursor[side] = index
-        self.views[side].set_cursor(self.docs[side].sentences[index].span if index is not None else None)
+        self.views[side].set_cursor(
+            self.docs[side].sentences[index].span if index is not None else None
+        )
 
     def cursor_at(self, side: str, offset: int) -> None:
         self.set_cursor(side, sentence_near(self.starts[side], offset))
 
-    def select(self, match: Match | None, side: str, counterpart: Span | None = None, move: bool = True) -> None:
-        """Make `match` the selection, seen from `side`; show it and its counterpart in both panes."""
+    def select(
+        self, match: Match | None, side: str, counterpart: Span | None = None, move: bool = True
+    ) -> None:
+        """Make `match` the selection, seen from `side`;
+        show it and its counterpart in both panes."""
         self.selected = match
         for s in SIDES:
-            self.views[s].set_selection(match.spans(s) if match else (), match.shared(s) if match else ())
+            self.views[s].set_selection(
+                match.spans(s) if match else (), match.shared(s) if match else ()
+            )
         if match is None:
             self.counterpart = None
             return
@@ -55,7 +64,9 @@ class Selection:
 
     def step_match(self, prepared: Prepared, side: str, direction: int) -> None:
         current = self.selected
-        if current is not None and not any(self.views[side].is_visible(s, partly=True) for s in current.spans(side)):
+        if current is not None and not any(
+            self.views[side].is_visible(s, partly=True) for s in current.spans(side)
+        ):
             current = None  # scrolled away: continue from what is on screen
         self.select(prepared.navigator.step(side, current, self.origin(side), direction), side)
 
@@ -67,7 +78,9 @@ class Selection:
         index = self.cursor[side]
         if index is None or not view.is_visible(sentences[index].span, partly=True):
             shown, wrapped = view.visible_lines(), view.ensure_wrapped()
-            edge = wrapped.starts[max(0, shown.start if delta > 0 else min(len(wrapped), shown.stop) - 1)]
+            edge = wrapped.starts[
+                max(0, shown.start if delta > 0 else min(len(wrapped), shown.stop) - 1)
+            ]
             index = sentence_near(self.starts[side], edge) or 0
             if delta > 0 and sentences[index].start < edge:
                 index = min(len(sentences) - 1, index + 1)
@@ -80,11 +93,19 @@ class Selection:
         self.select(keep, side, move=False)
 
     def next_counterpart(self, prepared: Prepared, side: str) -> int:
-        """Show the next (match, passage) linked to the cursor passage; returns how many there are."""
+        """Show the next (match, passage) linked to
+        the cursor passage; returns how many there are."""
         index = self.cursor[side]
         pairs = prepared.counterparts(side, index) if index is not None else []
         if pairs:
-            current = next((i for i, (m, s) in enumerate(pairs) if m is self.selected and s == self.counterpart), -1)
+            current = next(
+                (
+                    i
+                    for i, (m, s) in enumerate(pairs)
+                    if m is self.selected and s == self.counterpart
+                ),
+                -1,
+            )
             match, span = pairs[(current + 1) % len(pairs)]
             self.select(match, side, counterpart=span, move=False)
         return len(pairs)

@@ -1,4 +1,5 @@
-"""What the reader derives once from a Comparison (off the UI thread): orders, counts, highlight indexes."""
+"""What the reader derives once from a Comparison (off the UI thread): orders, counts, highlight
+indexes."""
 
 from __future__ import annotations
 
@@ -9,9 +10,9 @@ import numpy as np
 
 from ..core.comparison import Comparison
 from ..core.model import LEFT, RIGHT, SIDES, Match, Span
-from .packed import MatchTable
+from .model.packed import MatchTable
+from .model.sync import Navigator, monotone_chain
 from .render import Intervals
-from .sync import Navigator, monotone_chain
 
 
 def other(side: str) -> str:
@@ -19,7 +20,8 @@ def other(side: str) -> str:
 
 
 def sentence_near(starts: list[int], offset: int) -> int | None:
-    """Index of the sentence holding `offset`, or of the last one starting before it (`starts` sorted)."""
+    """Index of the sentence holding `offset`, or of the last one starting before it (`starts`
+    sorted)."""
     if not starts:
         return None
     return max(0, bisect_right(starts, offset) - 1)
@@ -45,7 +47,9 @@ class SentenceIndex:
         self._sentences, self._rows = values[order].tolist(), rows[order].tolist()
 
     def rows(self, sentence: int) -> list[int]:
-        return self._rows[bisect_left(self._sentences, sentence) : bisect_right(self._sentences, sentence)]
+        return self._rows[
+            bisect_left(self._sentences, sentence) : bisect_right(self._sentences, sentence)
+        ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +62,9 @@ class Prepared:
     shared_counts: dict[str, int]
     content_counts: dict[str, int]
     by_sentence: dict[str, SentenceIndex]
-    first_pairs: np.ndarray  # (left, right) start of each match's first passages, for the scroll link
+    first_pairs: (
+        np.ndarray
+    )  # (left, right) start of each match's first passages, for the scroll link
     _chain: list = field(default_factory=list)
 
     @classmethod
@@ -66,13 +72,19 @@ class Prepared:
         """From the match table's arrays: a book's 50k matches are never all turned into objects."""
         table = MatchTable.of(comparison.matches)
         matched = {side: Intervals.from_arrays(*table.side_spans(side)[1:]) for side in SIDES}
-        shared = table.shared_sentences or {side: comparison.shared_sentences(side) for side in SIDES}
+        shared = table.shared_sentences or {
+            side: comparison.shared_sentences(side) for side in SIDES
+        }
         content = {side: len(comparison.doc(side).content_sentences) for side in SIDES}
-        (left_offsets, left_starts, _), (right_offsets, right_starts, _) = (table.side_spans(s) for s in SIDES)
+        (left_offsets, left_starts, _), (right_offsets, right_starts, _) = (
+            table.side_spans(s) for s in SIDES
+        )
         both = (np.diff(left_offsets) > 0) & (np.diff(right_offsets) > 0)
-        # Each match's first passage on each side; line numbers are monotone in offsets, so the chain
-        # stays monotone once mapped to lines.
-        pairs = np.stack((left_starts[left_offsets[:-1][both]], right_starts[right_offsets[:-1][both]]), axis=1)
+        # Each match's first passage on each side; line numbers are monotone in offsets, so the
+        # chain stays monotone once mapped to lines.
+        pairs = np.stack(
+            (left_starts[left_offsets[:-1][both]], right_starts[right_offsets[:-1][both]]), axis=1
+        )
         by_sentence = {side: SentenceIndex(table, side) for side in SIDES}
         return cls(comparison, Navigator(table), matched, shared, content, by_sentence, pairs)
 
@@ -84,11 +96,15 @@ class Prepared:
         return self._chain[0]
 
     def matches_at(self, side: str, sentence: int) -> list[Match]:
-        """Matches that include sentence `sentence` of `side` (as Comparison.matches_for_sentence)."""
+        """Matches that include sentence
+        `sentence` of `side` (as Comparison.matches_for_sentence)."""
         table = self.navigator.table
         return [table[row] for row in self.by_sentence[side].rows(sentence)]
 
     def counterparts(self, side: str, sentence: int) -> list[tuple[Match, Span]]:
-        """Every (match, passage on the other side) linked to a sentence, in the other side's order."""
-        pairs = [(m, span) for m in self.matches_at(side, sentence) for span in m.spans(other(side))]
+        """Every (match, passage on the other side) linked
+        to a sentence, in the other side's order."""
+        pairs = [
+            (m, span) for m in self.matches_at(side, sentence) for span in m.spans(other(side))
+        ]
         return sorted(pairs, key=lambda pair: pair[1].start)

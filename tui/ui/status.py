@@ -12,7 +12,9 @@ from .state import other
 def title_content(side: str, title: str, counted: tuple[int, int] | None) -> Content:
     """'LEFT 14 of 43 sentences shared  Title'; the figure first so a narrow pane cuts the title."""
     shared = "aligning…" if counted is None else f"{counted[0]} of {counted[1]} sentences shared"
-    return Content.assemble((f"{side.upper()} ", "bold"), (shared, "$text-muted"), "  ", (safe_text(title), "bold"))
+    return Content.assemble(
+        (f"{side.upper()} ", "bold"), (shared, "$text-muted"), "  ", (safe_text(title), "bold")
+    )
 
 
 def status_content(
@@ -33,11 +35,17 @@ def status_content(
         Content(f"threshold {threshold:.2f}" + (" aligning…" if aligning else "")),
     ]
     index, count = sentence
-    parts.append(Content(f"{side} sentence {index + 1}/{count}" if index is not None else f"{side} pane"))
+    parts.append(
+        Content(f"{side} sentence {index + 1}/{count}" if index is not None else f"{side} pane")
+    )
     if search is not None:
         query, current, here, there = search
         where = f"{current + 1}/{here}" if current is not None else f"{here}"
-        parts.append(Content.assemble("“", (safe_text(query), "bold"), f"” {where} {side}, {there} {other(side)}"))
+        parts.append(
+            Content.assemble(
+                "“", (safe_text(query), "bold"), f"” {where} {side}, {there} {other(side)}"
+            )
+        )
     if mentions is not None:
         label, per_side = mentions
         counts = " ".join(f"{i + 1}/{n} {s}" for s in SIDES for i, n in [per_side[s]] if n)

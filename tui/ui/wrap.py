@@ -5,22 +5,24 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_right
+from collections.abc import Sequence
 from functools import lru_cache
-from typing import Sequence
 
 import numpy as np
 from rich.cells import get_character_cell_size
 
 from ..core.model import Span
 
-# Code points outside these ranges may take 0 or 2 cells; a paragraph holding one is wrapped cell by cell.
+# Code points outside these ranges may take 0 or 2 cells; a paragraph holding one is wrapped cell by
+# cell.
 _MAYBE_WIDE = re.compile(
     "[^\x20-\x7e\n\t\u00a0-\u02ff\u0370-\u0482\u048a-\u052f\u2010-\u2027\u2030-\u205e\u20a0-\u20bf]"
 )
 
 
 class Wrapped:
-    """A text wrapped at one width: line i covers text[starts[i]:ends[i]]; blank lines separate paragraphs."""
+    """A text wrapped at one width: line i covers text[starts[i]:ends[i]]; blank lines separate
+    paragraphs."""
 
     __slots__ = ("width", "starts", "ends", "blank")
 
@@ -67,8 +69,9 @@ class Wrapped:
 
 @lru_cache(maxsize=8)
 def _line_pattern(width: int) -> re.Pattern:
-    # Longest run of at most `width` chars from a non-space to a non-space followed by a space or the
-    # end; else (one word longer than the line) `width` chars of it. One C-level search per line.
+    # Longest run of at most `width` chars from a non-space to a non-space followed by a space or
+    # the end; else (one word longer than the line) `width` chars of it. One C-level search per
+    # line.
     if width == 1:
         return re.compile(r"\S", re.DOTALL)
     return re.compile(rf"\S(?:.{{0,{width - 2}}}\S)?(?=\s|$)|\S{{1,{width}}}", re.DOTALL)
@@ -76,14 +79,16 @@ def _line_pattern(width: int) -> re.Pattern:
 
 def _wrap_narrow(text: str, start: int, end: int, width: int, starts: array, ends: array) -> None:
     """Greedy wrap of text[start:end] where every code point is one cell."""
-    # endpos makes `$` and the lookahead see the paragraph's end, so no slice of a 4 MB text is needed.
+    # endpos makes `$` and the lookahead see the paragraph's end, so no slice of a 4 MB text is
+    # needed.
     spans = [match.span() for match in _line_pattern(width).finditer(text, start, end)]
     starts.extend([a for a, _ in spans])
     ends.extend([b for _, b in spans])
 
 
 def _wrap_cells(piece: str, base: int, width: int, starts: array, ends: array) -> None:
-    """Greedy wrap counting terminal cells (wide CJK, zero-width marks); breaks at spaces or anywhere."""
+    """Greedy wrap counting terminal cells (wide CJK, zero-width marks); breaks at spaces or
+    anywhere."""
     pos, size = 0, len(piece)
     while pos < size:
         used, i, last_space = 0, pos, -1

@@ -1,4 +1,5 @@
-"""Small word lists shipped with diptych (function words, titles, cue words, a gazetteer), read once."""
+"""Small word lists shipped with diptych (function words, titles, cue words, a gazetteer), read
+once."""
 
 from __future__ import annotations
 
@@ -8,7 +9,11 @@ from importlib import resources
 
 def _read(name: str) -> list[str]:
     text = resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    return [
+        line.strip()
+        for line in text.splitlines()
+        if line.strip() and not line.lstrip().startswith("#")
+    ]
 
 
 @cache

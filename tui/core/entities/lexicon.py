@@ -7,8 +7,8 @@ import unicodedata
 from collections import Counter
 from functools import lru_cache
 
-from . import data
-from .model import ENTITY_TYPES
+from .. import data
+from ..model import ENTITY_TYPES
 
 PERSON, PLACE, ORG, DATE, NUMBER = ENTITY_TYPES
 
@@ -20,19 +20,85 @@ ORG_HEADS = data.words("org_heads.txt")
 PLACE_HEADS = data.words("place_heads.txt")
 DEMONYMS = data.words("demonyms.txt")
 COMPASS = frozenset({"north", "south", "east", "west"})
-PLACE_PREPS = frozenset({"in", "to", "from", "near", "into", "across", "toward", "towards", "via", "outside",
-                         "visited", "в", "во", "из"})
+PLACE_PREPS = frozenset(
+    {
+        "in",
+        "to",
+        "from",
+        "near",
+        "into",
+        "across",
+        "toward",
+        "towards",
+        "via",
+        "outside",
+        "visited",
+        "в",
+        "во",
+        "из",
+    }
+)
 ORG_AFTER = frozenset({"aide", "aides", "spokesman", "spokeswoman", "official", "officials"})
 SAY = frozenset({"said", "says", "told", "added"})
 # "said to Moses": after these verbs "to" leads to a listener, not a destination.
-SPOKE = frozenset({"said", "say", "says", "saying", "spoke", "spake", "speak", "speaks", "spoken", "talked",
-                   "answered", "replied", "cried", "wrote", "prayed", "complained", "listened", "hearkened"})
+SPOKE = frozenset(
+    {
+        "said",
+        "say",
+        "says",
+        "saying",
+        "spoke",
+        "spake",
+        "speak",
+        "speaks",
+        "spoken",
+        "talked",
+        "answered",
+        "replied",
+        "cried",
+        "wrote",
+        "prayed",
+        "complained",
+        "listened",
+        "hearkened",
+    }
+)
 # Modifiers an organisation's name gains or swaps over time (Far Eastern State/Federal University).
-GENERIC = frozenset({"state", "federal", "national", "public", "royal", "imperial", "international", "municipal"})
-CONNECTORS = frozenset({"of", "de", "da", "di", "del", "della", "der", "den", "van", "von", "du", "la", "le", "bin", "ibn", "al", "dos", "das"})
+GENERIC = frozenset(
+    {"state", "federal", "national", "public", "royal", "imperial", "international", "municipal"}
+)
+CONNECTORS = frozenset(
+    {
+        "of",
+        "de",
+        "da",
+        "di",
+        "del",
+        "della",
+        "der",
+        "den",
+        "van",
+        "von",
+        "du",
+        "la",
+        "le",
+        "bin",
+        "ibn",
+        "al",
+        "dos",
+        "das",
+    }
+)
 
-MONTHS = {m.lower(): i for i, m in enumerate(
-    "January February March April May June July August September October November December".split(), 1)}
+MONTHS = {
+    m.lower(): i
+    for i, m in enumerate(
+        (
+            "January February March April May June July August September October November December"
+        ).split(),
+        1,
+    )
+}
 MONTHS.update({m[:3].lower(): i for m, i in list(MONTHS.items())} | {"sept": 9})
 WEEKDAYS = frozenset(d + "day" for d in ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun"))
 
@@ -44,12 +110,14 @@ def _upper_class() -> str:
 
 
 _UP = _upper_class()
-# The commonest sentence openers are refused inside the regex: most capitals in long texts are these.
-_OPENING = "And|The|I|For|But|Then|He|Now|So|If|Thus|They|In|It|A|We|This|When|She|What|Who|There|As|At|Ye|O"
+# The commonest sentence openers are refused inside the regex: most capitals in long texts are
+# these.
+_OPENING = "And|The|I|For|But|Then|He|Now|So|If|Thus|They|In|It|A|We|This|When|She|What|Who|There|As|At|Ye|O"  # noqa: E501
 
 
 def _refused_openers() -> str:
-    """`(?!(?:And|The|...)\b)` asked one character in, once the capital is read: "A" then "(?:nd|s|t|)\b"."""
+    """`(?!(?:And|The|...)\b)` asked one character in, once the capital is read: "A" then
+    "(?:nd|s|t|)\b"."""
     rests: dict[str, list[str]] = {}
     for word in _OPENING.split("|"):
         rests.setdefault(word[0], []).append(word[1:])
@@ -57,8 +125,10 @@ def _refused_openers() -> str:
 
 
 # The pattern opens with a bare class (the capital), so the engine skips other characters in C.
-CAP_RE = re.compile(rf"[{_UP}](?<![\w'’-].)(?!{_refused_openers()})"
-                    rf"(?:\.(?:[{_UP}]\.)+|\w*(?:[-'’](?![sS]\b)\w+)*(?:/[{_UP}]\w*)?)")
+CAP_RE = re.compile(
+    rf"[{_UP}](?<![\w'’-].)(?!{_refused_openers()})"
+    rf"(?:\.(?:[{_UP}]\.)+|\w*(?:[-'’](?![sS]\b)\w+)*(?:/[{_UP}]\w*)?)"
+)
 LOWER_RE = re.compile(r"(?<![\w'’])[a-zà-öø-ÿ]+")
 DIGIT_RE = re.compile(r"\d")
 LOWER_PART_RE = re.compile(r"-(?=[a-zà-ÿ])")
@@ -69,7 +139,7 @@ FIRST_RE = re.compile(r"[^\W_]")
 NUM_TAIL_RE = re.compile(r"\s(\d{1,3})(?=\s+(\w+))")
 COORD_RE = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?")
 # After these a capital may only open a clause; "(Reuters)" and "[...]" are not among them.
-OPENERS = frozenset(":\"“‘—–•*#>|¿¡")
+OPENERS = frozenset(':"“‘—–•*#>|¿¡')
 _MASK_ANCHOR = re.compile(r"://|www\.|\.(?:com|org|net|ru|gov)/|@\w|\]\(")
 
 
@@ -91,11 +161,15 @@ def mask(text: str) -> str:
     pieces.append(text[last:])
     return "".join(pieces)
 
-_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-          r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)")
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
+)
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)(?!\d)"
-# Every alternative starts with a digit, a month or a weekday: the look-ahead skips other positions fast.
+# Every alternative starts with a digit, a month or a weekday: the look-ahead skips other positions
+# fast.
 DATE_RE = re.compile(
     rf"(?=[\dJFMASONDTW])(?:\b(?P<m1>{_MONTH})\s+(?P<d1>{_DAY})(?:,?\s+(?P<y1>{_YEAR}))?"
     rf"|\b(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m2>{_MONTH})(?:,?\s+(?P<y2>{_YEAR}))?"
@@ -106,13 +180,17 @@ DATE_RE = re.compile(
     r"|\b(?P<wd>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b)"
 )
 # A month alone is a date only after words like these ("in March"); "May" alone is mostly a verb.
-MONTH_PREPS = frozenset("in since until by during early late mid last next this from through".split())
+MONTH_PREPS = frozenset(
+    "in since until by during early late mid last next this from through".split()
+)
 _N = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _SCALE = r"(?:hundred|thousand|million|billion|trillion|bn|mn)"
-_UNIT = (r"(?:kilomet(?:er|re)s?|km|miles?|met(?:er|re)s?|kilograms?|kg|tons?|tonnes?|feet|foot|inch(?:es)?"
-         r"|hectares?|acres?|lit(?:er|re)s?|barrels?|degrees?|years?|months?|weeks?|days?|hours?|minutes?"
-         r"|dollars?|euros?|pounds?|rubles?|roubles?|yen|yuan|won|rupees?|francs?|lira|liras|pesos?|rand|naira"
-         r"|hryvnias?|shekels?|dirhams?|riyals?|ringgits?|baht|zloty|kronor|kroner|points?|people)")
+_UNIT = (
+    r"(?:kilomet(?:er|re)s?|km|miles?|met(?:er|re)s?|kilograms?|kg|tons?|tonnes?|feet|foot|inch(?:es)?"
+    r"|hectares?|acres?|lit(?:er|re)s?|barrels?|degrees?|years?|months?|weeks?|days?|hours?|minutes?"
+    r"|dollars?|euros?|pounds?|rubles?|roubles?|yen|yuan|won|rupees?|francs?|lira|liras|pesos?|rand|naira"
+    r"|hryvnias?|shekels?|dirhams?|riyals?|ringgits?|baht|zloty|kronor|kroner|points?|people)"
+)
 NUMBER_RE = re.compile(
     rf"(?=[\d$€£¥₽]|US|EUR)(?<![\w.,/:#@-])(?:(?P<skip>\d+(?::\d\d)+|\d+x\d+)"
     rf"|(?:US\$|[$€£¥₽]|USD\s|EUR\s)\s?{_N}(?:\s?(?:{_SCALE}\b|[mk]\b))?"
@@ -123,23 +201,52 @@ NUMBER_RE = re.compile(
 )
 WORD_NUMBER_BEFORE_RE = re.compile(
     r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty"
-    r"|sixty|seventy|eighty|ninety|a|an|several|hundreds|thousands)[\s-]+$", re.IGNORECASE)
+    r"|sixty|seventy|eighty|ninety|a|an|several|hundreds|thousands)[\s-]+$",
+    re.IGNORECASE,
+)
 
-# A bare class first, so the engine skips other code points in C; "U" and "E" only as in "US", "EUR".
+# A bare class first, so the engine skips other code points in C; "U" and "E" only as in "US",
+# "EUR".
 _NUMBER_START_RE = re.compile(r"[\d$€£¥₽UE](?:(?<=U)(?=S)|(?<=E)(?=UR)|(?<![UE]))")
-# Every date starts with an ASCII digit or a month or weekday name. The pattern opens with a bare class
-# so the engine skips other code points in C; the look-behind then asks for the rest of the name.
-_DATE_PREFIXES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-                  "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+# Every date starts with an ASCII digit or a month or weekday name. The pattern opens with a bare
+# class so the engine skips other code points in C; the look-behind then asks for the rest of the
+# name.
+_DATE_PREFIXES = (
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "May",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Oct",
+    "Nov",
+    "Dec",
+    "Mon",
+    "Tue",
+    "Wed",
+    "Thu",
+    "Fri",
+    "Sat",
+    "Sun",
+)
 _DATE_START_RE = re.compile(
-    "[0-9" + "".join(sorted({p[0] for p in _DATE_PREFIXES})) + "](?<=[0-9]|"
-    + "|".join(f"{p[0]}(?={p[1:]})" for p in _DATE_PREFIXES) + ")")
+    "[0-9"
+    + "".join(sorted({p[0] for p in _DATE_PREFIXES}))
+    + "](?<=[0-9]|"
+    + "|".join(f"{p[0]}(?={p[1:]})" for p in _DATE_PREFIXES)
+    + ")"
+)
 
 
 def _matches_at(regex: re.Pattern, text: str, positions) -> list[re.Match]:
-    """What `regex.finditer(text)` yields, tried only at sorted candidate positions (the others cannot match).
+    """What `regex.finditer(text)` yields, tried only at sorted candidate positions (the others
+    cannot match).
 
-    A pattern opening with a look-ahead makes the engine stop at every code point; a book has few candidates."""
+    A pattern opening with a look-ahead makes the engine stop at every code point; a book has few
+    candidates."""
     found, end = [], 0
     for p in positions:
         if p >= end:
@@ -156,14 +263,16 @@ def date_matches(text: str) -> list[re.Match]:
 
 
 def number_matches(text: str) -> list[re.Match]:
-    """NUMBER_RE over the text, tried only where a digit, a currency sign, "US" or "EUR" may start it."""
+    """NUMBER_RE over the text, tried only where a digit, a currency sign, "US" or "EUR" may start
+    it."""
     return _matches_at(NUMBER_RE, text, _number_starts(text))
 
 
 def _number_starts(text: str) -> list[int]:
-    """Where a number may start. A book holds few digits: str.find looks for each ASCII needle at memchr
-    speed, far ahead of a regex scan, and the few other code points are checked one by one (a digit
-    elsewhere in Unicode, a currency sign); when any of them is not rare, the regex finds them."""
+    """Where a number may start. A book holds few digits: str.find looks for each ASCII needle at
+    memchr speed, far ahead of a regex scan, and the few other code points are checked one by one (a
+    digit elsewhere in Unicode, a currency sign); when any of them is not rare, the regex finds
+    them."""
     limit = len(text) // 64 + 16
     found: list[int] = []
     if not text.isascii():
@@ -186,17 +295,22 @@ _NUMBER_NEEDLES = tuple("0123456789") + ("$", "US", "EUR")
 _NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
 
 
-_DASHES = str.maketrans({"‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "’": "'", "‘": "'", "\u00a0": " "})
+_DASHES = str.maketrans(
+    {"‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "’": "'", "‘": "'", "\u00a0": " "}
+)
 
 
 def scale_words(text: str) -> list[tuple[int, int]]:
-    """Where "hundred", "thousand", "million", "billion" stand as words (str.find beats a regex scan)."""
+    """Where "hundred", "thousand", "million", "billion" stand as words (str.find beats a regex
+    scan)."""
     hits = []
     for word in ("hundred", "thousand", "million", "billion"):
         i = text.find(word)
         while i >= 0:
             end = i + len(word)
-            if (end == len(text) or not text[end].isalnum()) and (i == 0 or not text[i - 1].isalnum()):
+            if (end == len(text) or not text[end].isalnum()) and (
+                i == 0 or not text[i - 1].isalnum()
+            ):
                 hits.append((i, end))
             i = text.find(word, end)
     return sorted(hits)
@@ -215,15 +329,22 @@ def spelling_key(surface: str) -> str:
 _KEY_BREAK = re.compile(r"[-/\s]+")
 
 
-GAZ_SAME = {spelling_key(name.strip()): spelling_key(line.split("|")[0].strip())
-            for line in data.lines("gazetteer.txt") for name in line.split("|")}
+GAZ_SAME = {
+    spelling_key(name.strip()): spelling_key(line.split("|")[0].strip())
+    for line in data.lines("gazetteer.txt")
+    for name in line.split("|")
+}
 GAZ = frozenset(GAZ_SAME)
 
 
 def date_key(m: re.Match) -> str:
     g = m.groupdict()
     month = next((g[k] for k in ("m1", "m2", "m3", "m4") if g[k]), None)
-    parts = [str(MONTHS[month.lower().rstrip(".")[:4 if month.lower().startswith("sept") else 3]])] if month else []
+    parts = (
+        [str(MONTHS[month.lower().rstrip(".")[: 4 if month.lower().startswith("sept") else 3]])]
+        if month
+        else []
+    )
     day = g["d1"] or g["d2"]
     if day:
         parts.append(str(int(re.match(r"\d+", day).group())))
@@ -232,14 +353,20 @@ def date_key(m: re.Match) -> str:
 
 
 def number_key(surface: str) -> str:
-    s = spelling_key(surface).replace(",", "").replace("%", " percent").replace("per cent", "percent")
+    s = (
+        spelling_key(surface)
+        .replace(",", "")
+        .replace("%", " percent")
+        .replace("per cent", "percent")
+    )
     s = re.sub(r"\b(kilomet(?:er|re)s?|km)\b", "km", s)
     return "number:" + " ".join(w[:-1] if len(w) > 3 and w.endswith("s") else w for w in s.split())
 
 
 def lower_counts(text: str) -> Counter:
-    """How often each lower-case word (LOWER_RE) occurs: counted once per distinct whitespace-separated
-    token, since a match never crosses a space and its look-behind sees a space at a token's start."""
+    """How often each lower-case word (LOWER_RE) occurs: counted once per distinct
+    whitespace-separated token, since a match never crosses a space and its look-behind sees a space
+    at a token's start."""
     counts: Counter = Counter()
     find = LOWER_RE.findall
     for token, n in Counter(text.split()).items():
@@ -252,8 +379,18 @@ def is_common(wl: str, lower: Counter) -> bool:
     """A word the text or the language uses as an ordinary word (inflections included)."""
     if wl in STOP or wl in COMMON or lower.get(wl):
         return True
-    for suffix, repl in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""),
-                         ("ing", ""), ("ing", "e"), ("ly", ""), ("ful", "")):
+    for suffix, repl in (
+        ("ies", "y"),
+        ("es", ""),
+        ("s", ""),
+        ("ed", ""),
+        ("ed", "e"),
+        ("d", ""),
+        ("ing", ""),
+        ("ing", "e"),
+        ("ly", ""),
+        ("ful", ""),
+    ):
         if wl.endswith(suffix) and len(wl) > len(suffix) + 2:
             base = wl[: -len(suffix)] + repl
             if base in COMMON or lower.get(base):
@@ -274,12 +411,21 @@ _PUNCT = "\"'“”‘’()[],.;:!?"
 
 
 def prev_words(masked: str, start: int) -> tuple[str, str, str]:
-    """The word before a name on its line, the head of an "X of" before it, the word before a "the" or "to"."""
-    line = masked[max(0, start - 40):start].rsplit("\n", 1)[-1]
+    """The word before a name on its line, the head of an "X of" before it, the word before a "the"
+    or "to"."""
+    line = masked[max(0, start - 40) : start].rsplit("\n", 1)[-1]
     words = line.replace(",", " ").rsplit(None, 2)  # the last two words are all it reads
     last = words[-1] if words else ""
-    if last.endswith((".", "!", "?", ";", ":")) and last.lower() not in TITLES and last.count(".") < 2:
-        return "", "", ""  # the word before belongs to another sentence ("Mr." and "U.S." do not end one)
+    if (
+        last.endswith((".", "!", "?", ";", ":"))
+        and last.lower() not in TITLES
+        and last.count(".") < 2
+    ):
+        return (
+            "",
+            "",
+            "",
+        )  # the word before belongs to another sentence ("Mr." and "U.S." do not end one)
     prev = last.strip(_PUNCT).rsplit("-", 1)[-1].lower()
     before = words[-2].strip(_PUNCT).lower() if len(words) > 1 else ""
     return prev, (before if prev == "of" else ""), (before if prev in ("the", "to") else "")
@@ -287,7 +433,7 @@ def prev_words(masked: str, start: int) -> tuple[str, str, str]:
 
 def next_words(masked: str, end: int) -> tuple[str, str, bool]:
     """The word after a name on its line, an apposition's noun (", a professor") and ", who"."""
-    line = masked[end:end + 40].split("\n", 1)[0]
+    line = masked[end : end + 40].split("\n", 1)[0]
     if line.startswith(","):
         words = line[1:].split()
         if words and words[0] in ("a", "an", "the") and len(words) > 1:

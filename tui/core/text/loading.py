@@ -9,7 +9,7 @@ import stat
 import sys
 from dataclasses import dataclass
 
-from .errors import InputError
+from ..errors import InputError
 
 # Four times the whole Bible: past this the comparison would take minutes and gigabytes.
 MAX_BYTES = 16 * 1024 * 1024
@@ -31,8 +31,20 @@ _BOMS = (
 )
 # When several legacy encodings read the bytes equally well, the ones the web uses most win.
 _PREFERRED = (
-    "cp1252", "cp1251", "gb18030", "cp932", "cp949", "big5", "cp1256", "cp1250",
-    "cp1253", "cp1254", "cp1255", "cp1257", "koi8_r", "iso8859_15",
+    "cp1252",
+    "cp1251",
+    "gb18030",
+    "cp932",
+    "cp949",
+    "big5",
+    "cp1256",
+    "cp1250",
+    "cp1253",
+    "cp1254",
+    "cp1255",
+    "cp1257",
+    "koi8_r",
+    "iso8859_15",
 )
 
 
@@ -55,7 +67,8 @@ class LoadedText:
 
 
 def clean_text(raw: str) -> tuple[str, int]:
-    """Normalise newlines and drop control characters; returns the text and how many were dropped."""
+    """Normalise newlines and drop control characters; returns
+    the text and how many were dropped."""
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
     text = _SEPARATORS.sub("\n", text)
     text = _SURROGATES.sub("\ufffd", text)
@@ -110,13 +123,16 @@ def _legacy(data: bytes) -> tuple[str, str] | None:
 def decode(data: bytes, name: str = "input") -> tuple[str, str, int]:
     """Decode bytes; returns (text, encoding, bytes replaced). BOM, UTF-8, then a detected encoding.
 
-    More well-formed multi-byte characters than bad bytes means damaged UTF-8, not a legacy encoding."""
+    More well-formed multi-byte characters than bad bytes means damaged UTF-8, not a legacy
+    encoding."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
                 return data.decode(encoding), encoding, 0
             except UnicodeDecodeError as exc:
-                raise InputError(f"{name}: undecodable {encoding.upper()} text at byte {exc.start}") from None
+                raise InputError(
+                    f"{name}: undecodable {encoding.upper()} text at byte {exc.start}"
+                ) from None
     encoding = "utf-8"
     if data.startswith(codecs.BOM_UTF8):
         data, encoding = data[3:], "utf-8-sig"
@@ -145,14 +161,18 @@ def decode(data: bytes, name: str = "input") -> tuple[str, str, int]:
 def load_text(data: bytes, name: str = "input") -> LoadedText:
     """Turn raw bytes into clean text or raise InputError with a one-line reason."""
     if len(data) > MAX_BYTES:
-        raise InputError(f"{name}: too large ({len(data) // 2**20} MB; the limit is {MAX_BYTES // 2**20} MB)")
+        raise InputError(
+            f"{name}: too large ({len(data) // 2**20} MB; the limit is {MAX_BYTES // 2**20} MB)"
+        )
     raw, encoding, replaced = decode(data, name)
     text, removed = clean_text(raw)
     if not text.strip():
         if not data:
             raise InputError(f"{name}: empty file")
         if removed:
-            raise InputError(f"{name}: empty text (nothing left once control characters are removed)")
+            raise InputError(
+                f"{name}: empty text (nothing left once control characters are removed)"
+            )
         raise InputError(f"{name}: empty text (nothing but whitespace)")
     return LoadedText(text, encoding, removed, replaced)
 
@@ -188,7 +208,9 @@ def read_bytes(path: str) -> bytes:
     if stat.S_ISBLK(info.st_mode) or stat.S_ISSOCK(info.st_mode):
         raise InputError(f"{path}: is a device or socket, not a text file")
     if stat.S_ISREG(info.st_mode) and info.st_size > MAX_BYTES:
-        raise InputError(f"{path}: too large ({info.st_size // 2**20} MB; the limit is {MAX_BYTES // 2**20} MB)")
+        raise InputError(
+            f"{path}: too large ({info.st_size // 2**20} MB; the limit is {MAX_BYTES // 2**20} MB)"
+        )
     try:
         with open(path, "rb") as handle:
             return _read_stream(handle, path)

@@ -1,18 +1,19 @@
-"""Matches and entities as flat arrays: cheap to send from the alignment process; Match objects made on demand.
+"""Matches and entities as flat arrays: cheap to send from the alignment process; Match objects made
+on demand.
 
-A book's comparison is ~50k matches holding ~400k spans. Pickled as objects it took ~4 s to cross the
-pipe (dumps in the child, loads in the reader); as arrays it takes milliseconds, and the reader only
-builds the few Match objects a key press looks at.
+A book's comparison is ~50k matches holding ~400k spans. Pickled as objects it took ~4 s to cross
+the pipe (dumps in the child, loads in the reader); as arrays it takes milliseconds, and the reader
+only builds the few Match objects a key press looks at.
 """
 
 from __future__ import annotations
 
 import gc
-from typing import Iterator, Sequence
+from collections.abc import Iterator, Sequence
 
 import numpy as np
 
-from ..core.model import SIDES, Entity, Match, Span
+from ...core.model import SIDES, Entity, Match, Span
 
 SPAN_FIELDS = ("left", "right", "shared_left", "shared_right")
 INDEX_FIELDS = ("left_sentences", "right_sentences")
@@ -20,7 +21,8 @@ NO_SPAN = 1 << 62  # first start of a side without spans: sorts after every real
 
 
 def _ragged_spans(groups: Sequence[Sequence[Span]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Row offsets, starts and ends of spans grouped in rows (row i is [offsets[i], offsets[i + 1]))."""
+    """Row offsets, starts and ends of spans grouped in rows (row i is [offsets[i], offsets[i +
+    1]))."""
     counts = np.fromiter(map(len, groups), np.int64, len(groups))
     flat = [span for group in groups for span in group]
     starts = np.fromiter((s.start for s in flat), np.int64, len(flat))
@@ -39,7 +41,8 @@ def _spans(starts: np.ndarray, ends: np.ndarray) -> tuple[Span, ...]:
 
 
 class MatchTable(Sequence[Match]):
-    """The matches of a comparison, as arrays; indexing builds (once) and returns the Match object."""
+    """The matches of a comparison, as arrays;
+    indexing builds (once) and returns the Match object."""
 
     __slots__ = ("ids", "scores", "spans", "sentences", "shared_sentences", "_made")
 
@@ -58,7 +61,9 @@ class MatchTable(Sequence[Match]):
         self._made: list[Match | None] = made if made is not None else [None] * len(ids)
 
     @classmethod
-    def of(cls, matches: Sequence[Match], shared_sentences: dict[str, int] | None = None) -> MatchTable:
+    def of(
+        cls, matches: Sequence[Match], shared_sentences: dict[str, int] | None = None
+    ) -> MatchTable:
         """The table of `matches` (itself if it is one); the given objects are kept, not rebuilt."""
         if isinstance(matches, MatchTable):
             return matches
@@ -71,7 +76,13 @@ class MatchTable(Sequence[Match]):
 
     def __reduce__(self):
         # Only the arrays cross a pipe: the receiver builds the objects it needs.
-        return MatchTable, (self.ids, self.scores, self.spans, self.sentences, self.shared_sentences)
+        return MatchTable, (
+            self.ids,
+            self.scores,
+            self.spans,
+            self.sentences,
+            self.shared_sentences,
+        )
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -119,7 +130,8 @@ class MatchTable(Sequence[Match]):
 
 
 class PackedEntities:
-    """Entities as lists and span arrays (what crosses the pipe); `unpack()` rebuilds the objects."""
+    """Entities as lists and span arrays (what
+    crosses the pipe); `unpack()` rebuilds the objects."""
 
     __slots__ = ("heads", "mentions")
 
@@ -134,7 +146,9 @@ class PackedEntities:
         self.heads, self.mentions = state
 
     def unpack(self) -> tuple[Entity, ...]:
-        lists = {side: (o.tolist(), s.tolist(), e.tolist()) for side, (o, s, e) in self.mentions.items()}
+        lists = {
+            side: (o.tolist(), s.tolist(), e.tolist()) for side, (o, s, e) in self.mentions.items()
+        }
         enabled = gc.isenabled()
         gc.disable()  # ~10^5 new objects, all long-lived: collections would only re-walk them
         try:

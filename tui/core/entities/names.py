@@ -1,5 +1,6 @@
-"""Capitalised words of one text and the runs of them that may be names: which need evidence (sentence
-openers, headlines), how neighbours join, how a run splits into names and what its context votes.
+"""Capitalised words of one text and the runs of them that may be names: which need evidence
+(sentence openers, headlines), how neighbours join, how a run splits into names and what its context
+votes.
 
 Books repeat a few thousand capitalised forms ~10^5 times: tokens are kept as columns, and what a
 word decides by itself is decided once per distinct word.
@@ -10,16 +11,48 @@ from __future__ import annotations
 from collections import Counter
 from itertools import compress
 
+from ..model import Sentence
 from .lexicon import (
-    CAP_RE, COMMON, COMPASS, CONNECTORS, DEMONYMS, DIGIT_RE, FIRST_RE, GAP_RE, GAZ, GAZ_SAME, LOWER_PART_RE,
-    LOWER_RE, MONTHS, OPENERS, ORG, ORG_AFTER, ORG_HEADS, PERSON, PERSON_CUES, PLACE, PLACE_HEADS, PLACE_PREPS,
-    SAY, SEGMENT_RE, SPOKE, STOP, TITLES, WEEKDAYS, WORD_RE, head_word, is_common, next_words, prev_words,
+    CAP_RE,
+    COMMON,
+    COMPASS,
+    CONNECTORS,
+    DEMONYMS,
+    DIGIT_RE,
+    FIRST_RE,
+    GAP_RE,
+    GAZ,
+    GAZ_SAME,
+    LOWER_PART_RE,
+    LOWER_RE,
+    MONTHS,
+    OPENERS,
+    ORG,
+    ORG_AFTER,
+    ORG_HEADS,
+    PERSON,
+    PERSON_CUES,
+    PLACE,
+    PLACE_HEADS,
+    PLACE_PREPS,
+    SAY,
+    SEGMENT_RE,
+    SPOKE,
+    STOP,
+    TITLES,
+    WEEKDAYS,
+    WORD_RE,
+    head_word,
+    is_common,
+    next_words,
+    prev_words,
     spelling_key,
 )
-from .model import Sentence
 
 # Words W with a title "W of ...": "of" after them stays inside the name ("Secretary of State").
-_TITLE_OF = frozenset(t[: t.find(" of ")] for t in TITLES if " of " in t and " " not in t[: t.find(" of ")])
+_TITLE_OF = frozenset(
+    t[: t.find(" of ")] for t in TITLES if " of " in t and " " not in t[: t.find(" of ")]
+)
 
 
 def _kept_form(word: str) -> str | None:
@@ -44,7 +77,9 @@ class Capitals:
     """The capitalised tokens of one text (columns: start, end, word, sentence, ambiguous, in a
     headline), how each joins the next, and whether each may be part of a name."""
 
-    def __init__(self, masked: str, sentences: tuple[Sentence, ...], taken: bytearray, lower: Counter) -> None:
+    def __init__(
+        self, masked: str, sentences: tuple[Sentence, ...], taken: bytearray, lower: Counter
+    ) -> None:
         self.masked, self.sentences, self.lower = masked, sentences, lower
         starts, words = self.start, self.word = self._tokens(taken)
         self.end = [s + len(w) for s, w in zip(starts, words)]
@@ -55,8 +90,12 @@ class Capitals:
         self.cap_mid = Counter(compress(words, (not a for a in self.amb)))
         n = len(starts)
         ends, sent, title = self.end, self.sent, self.title
-        self.joins = [self._joins(i) if starts[i + 1] - ends[i] <= 12 and sent[i] == sent[i + 1]
-                      and title[i] == title[i + 1] else None for i in range(n - 1)] + [None]
+        self.joins = [
+            self._joins(i)
+            if starts[i + 1] - ends[i] <= 12 and sent[i] == sent[i + 1] and title[i] == title[i + 1]
+            else None
+            for i in range(n - 1)
+        ] + [None]
         self.ok = self._may_name()
 
     def _tokens(self, taken: bytearray) -> tuple[list[int], list[str]]:
@@ -76,8 +115,8 @@ class Capitals:
         return starts, words
 
     def _opening(self, starts: list[int]) -> list[bool]:
-        """Tokens that open a sentence or a clause (after a colon, a quote, a dash): such a capital says
-        nothing by itself ("Behold", "Died")."""
+        """Tokens that open a sentence or a clause (after a colon, a quote, a dash): such a capital
+        says nothing by itself ("Behold", "Died")."""
         masked = self.masked
         firsts = set()
         for s in self.sentences:
@@ -96,7 +135,8 @@ class Capitals:
         return out
 
     def _sentence_of(self, starts: list[int]) -> list[int]:
-        """The index of the sentence each token stands in (the last one starting at or before it)."""
+        """The index of the sentence each token stands
+        in (the last one starting at or before it)."""
         out = []
         sent_starts = [s.start for s in self.sentences]
         n_sent, ix = len(sent_starts), 0
@@ -111,7 +151,8 @@ class Capitals:
         title = [False] * len(self.start)
         if not self.sentences:
             return title
-        # Headline case needs three capitalised words in one sentence: only such sentences are checked.
+        # Headline case needs three capitalised words in one sentence: only such sentences are
+        # checked.
         busy = {s for s, k in Counter(self.sent).items() if k >= 3}
         segments: dict[int, list[tuple[int, int]]] = {}
         for i in compress(range(len(self.sent)), map(busy.__contains__, self.sent)):
@@ -124,9 +165,13 @@ class Capitals:
         return title
 
     def _title_segments(self, s: Sentence) -> list[tuple[int, int]]:
-        """The headline-case stretches of a sentence: every content word capitalised, some common."""
-        return [(m.start(), m.end()) for m in SEGMENT_RE.finditer(self.masked, s.start, s.end)
-                if self._is_title(m.group())]
+        """The headline-case stretches of a sentence:
+        every content word capitalised, some common."""
+        return [
+            (m.start(), m.end())
+            for m in SEGMENT_RE.finditer(self.masked, s.start, s.end)
+            if self._is_title(m.group())
+        ]
 
     def _is_title(self, segment: str) -> bool:
         for m in LOWER_RE.finditer(segment):
@@ -137,7 +182,9 @@ class Capitals:
             w = m.group()
             wl = w.lower()
             if not w[0].isupper():
-                if wl not in STOP and not any(c.isupper() for c in w[1:]):  # "iPhone" is capitalised
+                if wl not in STOP and not any(
+                    c.isupper() for c in w[1:]
+                ):  # "iPhone" is capitalised
                     return False
                 continue
             capitals += wl not in STOP
@@ -157,12 +204,15 @@ class Capitals:
         cl = conn.lower()
         if cl not in CONNECTORS and cl != "and":  # "and" stays only inside an organisation's name
             return None
-        if cl == "of" and not (w.lower() in ORG_HEADS or w.lower() in PLACE_HEADS or w.lower() in _TITLE_OF):
+        if cl == "of" and not (
+            w.lower() in ORG_HEADS or w.lower() in PLACE_HEADS or w.lower() in _TITLE_OF
+        ):
             return None
         return True, (m.start(2), m.end(2), conn)
 
     def _may_name(self) -> list[bool]:
-        """Per token: may it be part of a name? Sentence-initial and headline capitals need evidence."""
+        """Per token: may it be part of a name? Sentence-initial and headline capitals need
+        evidence."""
         out = []
         kinds: dict[str, int] = {}  # per word: 0 never a name, 1 one letter, 2 a word
         joins, amb = self.joins, self.amb
@@ -170,7 +220,9 @@ class Capitals:
             kind = kinds.get(w)
             if kind is None:
                 kind = kinds[w] = 0 if _never_a_name(w) else 1 if len(w) == 1 else 2
-            if kind == 0 or (kind == 1 and not (joins[i] and joins[i][1] is None)):  # "J. Smith" only
+            if kind == 0 or (
+                kind == 1 and not (joins[i] and joins[i][1] is None)
+            ):  # "J. Smith" only
                 out.append(False)
             else:
                 out.append(not amb[i] or self._evidence(i))
@@ -190,7 +242,12 @@ class Capitals:
         if w.isupper() and len(w) > 1 and not is_common(wl, lower):
             return True
         join = self.joins[i]
-        return bool(join and not self.amb[i + 1] and not is_common(wl, lower) and not wl.endswith(("ly", "ing", "ed")))
+        return bool(
+            join
+            and not self.amb[i + 1]
+            and not is_common(wl, lower)
+            and not wl.endswith(("ly", "ing", "ed"))
+        )
 
 
 class Splitter:
@@ -204,11 +261,14 @@ class Splitter:
         """(lo, hi, votes, compound) per name of the run."""
         plan = self.plans.get(words)
         if plan is None:
-            plan = self.plans[words] = list(self._split(words, [w.lower() for w in words], 0, len(words)))
+            plan = self.plans[words] = list(
+                self._split(words, [w.lower() for w in words], 0, len(words))
+            )
         return plan
 
     def _split(self, words: tuple[str, ...], lw: list[str], lo: int, hi: int):
-        """Yield (lo, hi, votes, compound): titles, nationality words and leading places split off."""
+        """Yield (lo, hi, votes, compound): titles,
+        nationality words and leading places split off."""
         while lo < hi and (lw[lo] in CONNECTORS or lw[lo] == "and"):
             lo += 1
         while hi > lo and (lw[hi - 1] in CONNECTORS or lw[hi - 1] == "and"):
@@ -222,14 +282,16 @@ class Splitter:
             return
         if "and" in lw[lo:hi]:
             i = lw.index("and", lo, hi)
-            if head not in ORG_HEADS:  # "Moscow and Pyongyang" is two names; "Food and Drug Administration" one
+            if (
+                head not in ORG_HEADS
+            ):  # "Moscow and Pyongyang" is two names; "Food and Drug Administration" one
                 yield from self._split(words, lw, lo, i)
                 yield from self._split(words, lw, i + 1, hi)
                 return
         if not headed:
             for i in range(lo, hi):
                 for k in (3, 2, 1):
-                    if i + k <= hi and " ".join(lw[i:i + k]) in TITLES:
+                    if i + k <= hi and " ".join(lw[i : i + k]) in TITLES:
                         yield from self._split(words, lw, lo, i)
                         for a, b, votes, compound in self._split(words, lw, i + k, hi):
                             yield a, b, {PERSON: 3, **votes}, compound
@@ -241,22 +303,36 @@ class Splitter:
                     yield from self._split(words, lw, k, hi)
                     return
         if not headed:
-            while lo < hi and (all(p in DEMONYMS for p in lw[lo].split("-"))
-                               or (lw[lo] in COMPASS and lo + 1 < hi and lw[lo + 1] in DEMONYMS)):
+            while lo < hi and (
+                all(p in DEMONYMS for p in lw[lo].split("-"))
+                or (lw[lo] in COMPASS and lo + 1 < hi and lw[lo + 1] in DEMONYMS)
+            ):
                 lo += 1
-            # A first word the text mostly writes in lower case only opens the sentence ("Died Abner").
-            while hi - lo > 1 and not words[lo].isupper() and (
+            # A first word the text mostly writes in lower case only opens the sentence ("Died
+            # Abner").
+            while (
+                hi - lo > 1
+                and not words[lo].isupper()
+                and (
                     self.lower.get(lw[lo], 0) > self.cap_all[words[lo]]
-                    or (lw[lo].endswith("ly") and self.lower.get(lw[lo]))):
+                    or (lw[lo].endswith("ly") and self.lower.get(lw[lo]))
+                )
+            ):
                 lo += 1
             if lo >= hi:
                 return
         if hi - lo == 1:
             w, wl = words[lo], lw[lo]
-            if wl in COMPASS or (not w.isupper() and (wl in COMMON or self.lower.get(wl, 0) >= self.cap_all[w])):
+            if wl in COMPASS or (
+                not w.isupper() and (wl in COMMON or self.lower.get(wl, 0) >= self.cap_all[w])
+            ):
                 return
             parts = w.split("-")
-            if len(parts) > 1 and all(p[:1].isupper() and p.isalpha() for p in parts) and spelling_key(w) not in GAZ:
+            if (
+                len(parts) > 1
+                and all(p[:1].isupper() and p.isalpha() for p in parts)
+                and spelling_key(w) not in GAZ
+            ):
                 yield lo, hi, {}, True
                 return
         yield lo, hi, {}, False
@@ -285,7 +361,9 @@ def context_votes(masked: str, start: int, end: int, votes: dict) -> None:
     if appos in PERSON_CUES or who:
         votes[PERSON] += 2
     for word in (appos, nxt):
-        if word in ORG_HEADS and word != "administration":  # "the Trump administration" is his government
+        if (
+            word in ORG_HEADS and word != "administration"
+        ):  # "the Trump administration" is his government
             votes[ORG] += 2
         elif word in PLACE_HEADS:
             votes[PLACE] += 2
@@ -309,8 +387,11 @@ def name_votes(surface: str, words: tuple[str, ...], cap_all: Counter) -> tuple[
         votes[ORG] = 3.0
     elif head in PLACE_HEADS:
         votes[PLACE] = votes.get(PLACE, 0.0) + 3
-    if (surface.replace(".", "").replace("/", "").isupper() and key not in GAZ
-            and not cap_all.get(surface.title())):  # "CUPERTINO" in a dateline is no acronym
+    if (
+        surface.replace(".", "").replace("/", "").isupper()
+        and key not in GAZ
+        and not cap_all.get(surface.title())
+    ):  # "CUPERTINO" in a dateline is no acronym
         votes[ORG] = votes.get(ORG, 0.0) + 2
     if DIGIT_RE.search(surface):
         votes[ORG] = votes.get(ORG, 0.0) + 1

@@ -17,16 +17,21 @@ Pair = tuple[int, int]
 
 
 def support(anchor_of: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """How many of the anchors near unit `a` (one or two units away) agree with linking it to `b`."""
+    """How many of the anchors near unit `a` (one
+    or two units away) agree with linking it to `b`."""
     x = a + 2
     prev1, next1 = b - anchor_of[x - 1], anchor_of[x + 1] - b
-    return ((0 < prev1) & (prev1 <= 2)).astype(INT) + ((0 < next1) & (next1 <= 2)) \
-        + (b - anchor_of[x - 2] == 1) + (anchor_of[x + 2] - b == 1)
+    return (
+        ((0 < prev1) & (prev1 <= 2)).astype(INT)
+        + ((0 < next1) & (next1 <= 2))
+        + (b - anchor_of[x - 2] == 1)
+        + (anchor_of[x + 2] - b == 1)
+    )
 
 
 def gap_prior(chain_: list[Pair], nright: int) -> tuple[np.ndarray, np.ndarray]:
-    """Pairs (sorted codes) near the straight line between consecutive links of an ordered chain, with
-    a weight that falls off with the distance from that line; long gaps are not searched."""
+    """Pairs (sorted codes) near the straight line between consecutive links of an ordered chain,
+    with a weight that falls off with the distance from that line; long gaps are not searched."""
     if len(chain_) < 2:
         return np.zeros(0, INT), np.zeros(0)
     links = np.array(chain_, INT)
@@ -54,7 +59,8 @@ def gap_prior(chain_: list[Pair], nright: int) -> tuple[np.ndarray, np.ndarray]:
 
 
 def increasing(pairs: list[Pair]) -> list[Pair]:
-    """The longest chain of pairs (sorted by left) whose right ends increase too (patience sorting)."""
+    """The longest chain of pairs (sorted by
+    left) whose right ends increase too (patience sorting)."""
     tails: list[int] = []
     tail_index: list[int] = []
     back = [-1] * len(pairs)

@@ -34,8 +34,11 @@ def member(codes: np.ndarray, query: np.ndarray) -> np.ndarray:
     return codes[pos] == query
 
 
-def top_per_row(rows: np.ndarray, cols: np.ndarray, counts: np.ndarray, top: int, share: float) -> np.ndarray:
-    """Mask of the entries ranked best `top` in their row by count, at least `share` of the row's best."""
+def top_per_row(
+    rows: np.ndarray, cols: np.ndarray, counts: np.ndarray, top: int, share: float
+) -> np.ndarray:
+    """Mask of the entries ranked best `top` in their row by count, at least `share` of the row's
+    best."""
     if not len(rows):
         return np.zeros(0, dtype=bool)
     best = np.zeros(rows.max() + 1, INT)
@@ -58,9 +61,11 @@ def _top(rows: np.ndarray, cols: np.ndarray, counts: np.ndarray, top: int) -> np
     return keep
 
 
-def shared_counts(lunit: np.ndarray, lkey: np.ndarray, runit: np.ndarray, rkey: np.ndarray,
-                  nright: int) -> tuple[np.ndarray, np.ndarray]:
-    """Pairs of units holding a common key (codes `left * nright + right`) and how many keys they share."""
+def shared_counts(
+    lunit: np.ndarray, lkey: np.ndarray, runit: np.ndarray, rkey: np.ndarray, nright: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs of units holding a common key (codes `left * nright + right`) and how many keys they
+    share."""
     order = np.argsort(rkey, kind="stable")
     rk, ru = rkey[order], runit[order]
     lo = np.searchsorted(rk, lkey, "left")

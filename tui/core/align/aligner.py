@@ -1,27 +1,29 @@
 """Alignment: candidate pairs from an inverted index of rare keys, scored, selected -> Match.
 
-Units are sentences (long ones cut at ';' and ':'). A pair's evidence is the rarity-weighted sum of the
-keys both share (IDF over the units of both texts, so a story's own names weigh little) plus a bonus
-for shared phrases; the score maps evidence and coverage into [0, 1]. Neighbouring links in the same
-order raise a pair's score (local order is strong evidence in long texts, a tie-breaker in articles).
-Selection is greedy by score: a unit's first counterpart is its best, a further one needs evidence
-the earlier ones did not explain. Every decision depends only on higher-scored pairs, so raising the
-threshold only filters the result: `Aligner.matches(t)` re-selects without re-reading the texts.
+Units are sentences (long ones cut at ';' and ':'). A pair's evidence is the rarity-weighted sum of
+the keys both share (IDF over the units of both texts, so a story's own names weigh little) plus a
+bonus for shared phrases; the score maps evidence and coverage into [0, 1]. Neighbouring links in
+the same order raise a pair's score (local order is strong evidence in long texts, a tie-breaker in
+articles). Selection is greedy by score: a unit's first counterpart is its best, a further one needs
+evidence the earlier ones did not explain. Every decision depends only on higher-scored pairs, so
+raising the threshold only filters the result: `Aligner.matches(t)` re-selects without re-reading
+the texts.
 """
 
 from __future__ import annotations
 
 import gc
 import math
-from typing import Callable
+from collections.abc import Callable
 
 import numpy as np
 
-from . import keysets, tokens
+from ..model import Match
+from ..text import tokens
+from ..text.document import Document
+from . import keysets
 from .chains import gap_prior, increasing, support
-from .document import Document
 from .keysets import INT
-from .model import Match
 from .units import Units, shared_spans
 
 DEFAULT_THRESHOLD = 0.375
@@ -32,9 +34,13 @@ NUMBER_WEIGHT = 1.5  # numbers written in digits (10 and up) and dates are preci
 ATTRIBUTION_WEIGHT = 0.3  # "the agency reported": who said it is not what was said
 MIN_CONTENT = 0.6  # evidence other than names a pair needs before it can score fully
 PHRASE_BONUS = 0.25  # per shared near-bigram of content keys, times the two words' weights
-COVERAGE_POWER = 0.5  # how much a pair is marked down for the share of its shorter unit left unshared
+COVERAGE_POWER = (
+    0.5  # how much a pair is marked down for the share of its shorter unit left unshared
+)
 EVIDENCE_SCALE = 1.6  # evidence worth ~1.6 perfectly rare keys scores 1 - 1/e before coverage
-INDEX_FRACTION = 0.005  # keys in more than this share of units (and more than INDEX_MIN) are not indexed
+INDEX_FRACTION = (
+    0.005  # keys in more than this share of units (and more than INDEX_MIN) are not indexed
+)
 INDEX_MIN = 60
 INDEX_MAX = 150  # so that the work grows with the number of units, not with its square
 TOP_CANDIDATES = 6  # per unit and direction, ranked by shared rare keys, before exact scoring
@@ -45,7 +51,9 @@ DISTINCT = 0.5  # share of a further counterpart's evidence that must be new
 ANCHOR = 0.5  # links at least this strong vouch for their neighbours
 NEIGHBOUR_BOOST = 0.35
 ROUNDS = 2
-ISOLATION = 0.5  # in texts that follow one order, a weak pair no ordered neighbour vouches for scores half
+ISOLATION = (
+    0.5  # in texts that follow one order, a weak pair no ordered neighbour vouches for scores half
+)
 MIN_CHAIN = 12  # fewer ordered strong links than this say nothing about order
 
 _BITS = 21
@@ -62,8 +70,14 @@ class Aligner:
     `left_units` hands over the left text's units (say, computed in another process meanwhile).
     """
 
-    def __init__(self, left: Document, right: Document, progress: Progress | None = None, order: bool = True,
-                 left_units: Callable[[], Units] | None = None):
+    def __init__(
+        self,
+        left: Document,
+        right: Document,
+        progress: Progress | None = None,
+        order: bool = True,
+        left_units: Callable[[], Units] | None = None,
+    ):
         # Millions of short-lived objects and no cycles: the collector would only rescan them.
         collecting = gc.isenabled()
         gc.disable()
@@ -73,8 +87,14 @@ class Aligner:
             if collecting:
                 gc.enable()
 
-    def _build_all(self, left: Document, right: Document, progress: Progress | None, order: bool,
-                   left_units: Callable[[], Units] | None) -> None:
+    def _build_all(
+        self,
+        left: Document,
+        right: Document,
+        progress: Progress | None,
+        order: bool,
+        left_units: Callable[[], Units] | None,
+    ) -> None:
         report = progress or (lambda _fraction: None)
         report(0.0)
         self.right = Units(right)
@@ -98,7 +118,8 @@ class Aligner:
         report(1.0)
 
     def _vocabulary(self) -> None:
-        """Key ids (spelling variants folded), each unit's key set and phrases, weights by rarity."""
+        """Key ids (spelling variants folded), each unit's
+        key set and phrases, weights by rarity."""
         left, right = self.left, self.right
         lvocab, rvocab = _vocab(left), _vocab(right)
         variants = tokens.variants(lvocab, rvocab)
@@ -113,7 +134,9 @@ class Aligner:
         self.width = width = max(1, len(ids))
         for side in (left, right):
             surface_key = np.fromiter(map(code.__getitem__, side.keys), INT, len(side.keys))
-            side.key = surface_key[side.word] if len(side.word) else np.zeros(0, INT)  # -1: a stopword
+            side.key = (
+                surface_key[side.word] if len(side.word) else np.zeros(0, INT)
+            )  # -1: a stopword
             content = side.key >= 0
             u, k = side.unit[content], side.key[content]
             extra = [(unit, code[d]) for unit, ds in side.dates.items() for d in ds]
@@ -123,11 +146,14 @@ class Aligner:
             side.codes = keysets.unique(codes)  # unit * width + key, one per distinct key of a unit
             side.kunit, side.kkey = side.codes // width, side.codes % width
             side.kptr = keysets.csr(side.kunit, len(side.spans))
-            # Ordered pairs of content keys at most one key apart: phrases, allowing one word inserted.
+            # Ordered pairs of content keys at most one key apart: phrases, allowing one word
+            # inserted.
             big = [np.zeros(0, INT)]
             for gap in (1, 2):
                 same = (u[gap:] == u[:-gap]) & (k[gap:] != k[:-gap])
-                big.append((u[:-gap][same] << (2 * _BITS)) | (k[:-gap][same] << _BITS) | k[gap:][same])
+                big.append(
+                    (u[:-gap][same] << (2 * _BITS)) | (k[:-gap][same] << _BITS) | k[gap:][same]
+                )
             side.bigrams = keysets.unique(np.concatenate(big))
             side.bptr = keysets.csr(side.bigrams >> (2 * _BITS), len(side.spans))
         df = np.bincount(np.concatenate([left.kkey, right.kkey]), minlength=width)
@@ -150,16 +176,21 @@ class Aligner:
         self.weight, self.content, self.df, self.n = weight, content, df, n
         self._weight = weight.tolist().__getitem__
         for side in (left, right):
-            side.total = np.bincount(side.kunit, weights=weight[side.kkey], minlength=len(side.spans))
+            side.total = np.bincount(
+                side.kunit, weights=weight[side.kkey], minlength=len(side.spans)
+            )
 
     def _candidates(self) -> np.ndarray:
-        """Pairs sharing rare keys (codes left * nright + right); each unit keeps its best few per direction."""
+        """Pairs sharing rare keys (codes left * nright + right); each unit keeps its best few per
+        direction."""
         left, right = self.left, self.right
         cap = min(INDEX_MAX, max(INDEX_MIN, INDEX_FRACTION * self.n))
         rare = self.df <= cap
         lr, rr = rare[left.kkey], rare[right.kkey]
         nr = max(1, len(right.spans))
-        pairs, counts = keysets.shared_counts(left.kunit[lr], left.kkey[lr], right.kunit[rr], right.kkey[rr], nr)
+        pairs, counts = keysets.shared_counts(
+            left.kunit[lr], left.kkey[lr], right.kunit[rr], right.kkey[rr], nr
+        )
         a, b = pairs // nr, pairs % nr
         keep = keysets.top_per_row(a, b, counts, TOP_CANDIDATES, CANDIDATE_SHARE)
         keep |= keysets.top_per_row(b, a, counts, TOP_CANDIDATES, CANDIDATE_SHARE)
@@ -192,7 +223,9 @@ class Aligner:
         first, second = big >> _BITS, big & _LOW
         # A phrase of names only ("Kim Jong") is one name, not a phrase.
         named = (self.content[first] > 0) | (self.content[second] > 0)
-        phrase = np.bincount(owner, weights=(self.weight[first] + self.weight[second]) * named, minlength=count)
+        phrase = np.bincount(
+            owner, weights=(self.weight[first] + self.weight[second]) * named, minlength=count
+        )
         evidence = evidence + PHRASE_BONUS * phrase
         score = (1.0 - np.exp(-evidence / EVIDENCE_SCALE)) * coverage**COVERAGE_POWER
         score = np.where(own >= MIN_CONTENT, score, score * own / MIN_CONTENT)
@@ -203,9 +236,9 @@ class Aligner:
 
         Only when the strong links mostly follow one order (translations, versions of one text) is
         order evidence: then pairs next to a strong link, or near the line between two consecutive
-        ones, are searched and raised, and weak pairs with no such support are marked down (a formula
-        repeated elsewhere in a book, not its counterpart). Articles reorder freely, so there order
-        counts for nothing and shuffling a text's sentences does not change its matches.
+        ones, are searched and raised, and weak pairs with no such support are marked down (a
+        formula repeated elsewhere in a book, not its counterpart). Articles reorder freely, so
+        there order counts for nothing and shuffling a text's sentences does not change its matches.
         """
         nl, nr = len(self.left.spans), max(1, len(self.right.spans))
         current = base
@@ -215,7 +248,9 @@ class Aligner:
             chain_ = increasing(anchors)
             ordered = len(chain_) / len(anchors) if len(chain_) >= MIN_CHAIN else 0.0
             trust = min(1.0, max(0.0, (ordered - 0.5) / 0.4))
-            prior, prior_weight = gap_prior(chain_, nr) if trust else (np.zeros(0, INT), np.zeros(0))
+            prior, prior_weight = (
+                gap_prior(chain_, nr) if trust else (np.zeros(0, INT), np.zeros(0))
+            )
             fresh = np.setdiff1d(prior, pairs, assume_unique=True)
             if len(fresh):
                 scores, fresh = self._score_codes(fresh)
@@ -240,7 +275,9 @@ class Aligner:
             lift = np.where(agree > 1, 1.0, np.where(agree == 1, np.maximum(lift, 0.5), lift))
             current = base + NEIGHBOUR_BOOST * (1.0 - base) * lift
             if trust:  # a repeated formula far from the order of the rest
-                current = np.where((lift == 0) & (base < ANCHOR), current * (1.0 - ISOLATION * trust), current)
+                current = np.where(
+                    (lift == 0) & (base < ANCHOR), current * (1.0 - ISOLATION * trust), current
+                )
         return pairs, current
 
     def _ranked(self, pairs: np.ndarray, scored: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -251,7 +288,9 @@ class Aligner:
         pairs, scored = pairs[keep], scored[keep]
         order = np.lexsort((pairs, -scored))
         pairs, scored = pairs[order], scored[order]
-        near = (keysets.rank_in_group(pairs // nr) < KEEP) | (keysets.rank_in_group(pairs % nr) < KEEP)
+        near = (keysets.rank_in_group(pairs // nr) < KEEP) | (
+            keysets.rank_in_group(pairs % nr) < KEEP
+        )
         return pairs[near], scored[near]
 
     def _anchors(self, pairs: np.ndarray, scored: np.ndarray) -> list[Pair]:
@@ -268,11 +307,12 @@ class Aligner:
         return [divmod(code, nr) for code in out]
 
     def _select(self, pairs: np.ndarray, scored: np.ndarray) -> list[tuple[int, int, float]]:
-        """Greedy by score: each unit's best partner first; a further one only with mostly new evidence.
+        """Greedy by score: each unit's best partner first; a further one only with mostly new
+        evidence.
 
         A further counterpart must bring evidence its unit's earlier links did not explain, on some
-        side: two wordings of one fact in one text may both link to it (headline and lede), but not a
-        pair whose ends are both explained already (a repeated formula).
+        side: two wordings of one fact in one text may both link to it (headline and lede), but not
+        a pair whose ends are both explained already (a repeated formula).
         """
         nl, nr = len(self.left.spans), max(1, len(self.right.spans))
         pairs, scored = self._ranked(pairs, scored)
@@ -289,13 +329,16 @@ class Aligner:
                 partners_l[a], partners_r[b] = [b], [a]
                 links.append((a, b, s))
                 continue
-            if (seen_l is not None and len(seen_l) >= MAX_COUNTERPARTS) \
-                    or (seen_r is not None and len(seen_r) >= MAX_COUNTERPARTS):
+            if (seen_l is not None and len(seen_l) >= MAX_COUNTERPARTS) or (
+                seen_r is not None and len(seen_r) >= MAX_COUNTERPARTS
+            ):
                 continue
             shared = lsets[a] & rsets[b]
             need = DISTINCT * sum(map(weight, shared))
-            if not ((seen_l is not None and _weight_outside(weight, shared, rsets, seen_l) >= need)
-                    or (seen_r is not None and _weight_outside(weight, shared, lsets, seen_r) >= need)):
+            if not (
+                (seen_l is not None and _weight_outside(weight, shared, rsets, seen_l) >= need)
+                or (seen_r is not None and _weight_outside(weight, shared, lsets, seen_r) >= need)
+            ):
                 continue
             if seen_l is None:
                 partners_l[a] = [b]
@@ -351,13 +394,18 @@ class Aligner:
         return out
 
     def matches(self, threshold: float = DEFAULT_THRESHOLD) -> list[Match]:
-        """Selected pairs scoring at least `threshold`, as Matches in reading order of the left text."""
+        """Selected pairs scoring at least `threshold`, as Matches in reading order of the left
+        text."""
         la, lb, ls = self.link_left, self.link_right, self.link_score
         chosen = np.flatnonzero(ls >= threshold)
         # Units are numbered in reading order, so this is the order of their offsets.
         chosen = chosen[np.lexsort((lb[chosen], la[chosen]))].tolist()
         built = self._built
-        missing = list(enumerate(chosen)) if not built else [(n, i) for n, i in enumerate(chosen) if i not in built]
+        missing = (
+            list(enumerate(chosen))
+            if not built
+            else [(n, i) for n, i in enumerate(chosen) if i not in built]
+        )
         if missing:
             collecting = gc.isenabled()
             gc.disable()
@@ -369,23 +417,53 @@ class Aligner:
         out = []
         for n, i in enumerate(chosen):
             m = built[i]
-            out.append(m if m.id == n else Match(n, m.left, m.right, m.score, m.shared_left, m.shared_right,
-                                                  m.left_sentences, m.right_sentences))
+            out.append(
+                m
+                if m.id == n
+                else Match(
+                    n,
+                    m.left,
+                    m.right,
+                    m.score,
+                    m.shared_left,
+                    m.shared_right,
+                    m.left_sentences,
+                    m.right_sentences,
+                )
+            )
         return out
 
     def _build(self, chosen: list[tuple[int, int]]) -> None:
-        """Matches (id, link index) for the given links, their shared-word spans found all at once."""
+        """Matches (id, link index) for the given
+        links, their shared-word spans found all at once."""
         index = np.fromiter((i for _n, i in chosen), INT, len(chosen))
         a, b = self.link_left[index], self.link_right[index]
         shared_l = shared_spans(self.left, a, self.right, b, self.width)
         shared_r = shared_spans(self.right, b, self.left, a, self.width)
-        lspans, rspans, lsentence, rsentence = self.left.spans, self.right.spans, self.left.sentence, self.right.sentence
-        for (n, i), u, v, score, sl, sr in zip(chosen, a.tolist(), b.tolist(), self.link_score[index].tolist(),
-                                                 shared_l, shared_r):
-            self._built[i] = Match(n, (lspans[u],), (rspans[v],), round(score, 4), sl, sr, (lsentence[u],), (rsentence[v],))
+        lspans, rspans, lsentence, rsentence = (
+            self.left.spans,
+            self.right.spans,
+            self.left.sentence,
+            self.right.sentence,
+        )
+        for (n, i), u, v, score, sl, sr in zip(
+            chosen, a.tolist(), b.tolist(), self.link_score[index].tolist(), shared_l, shared_r
+        ):
+            self._built[i] = Match(
+                n,
+                (lspans[u],),
+                (rspans[v],),
+                round(score, 4),
+                sl,
+                sr,
+                (lsentence[u],),
+                (rsentence[v],),
+            )
 
 
-def _weight_outside(weight, keys: frozenset[int], sets: list[frozenset[int]], units: list[int]) -> float:
+def _weight_outside(
+    weight, keys: frozenset[int], sets: list[frozenset[int]], units: list[int]
+) -> float:
     """Weight of the keys none of the given units hold."""
     rest = keys - sets[units[0]] if len(units) == 1 else keys.difference(*(sets[u] for u in units))
     return sum(map(weight, rest))
@@ -400,6 +478,11 @@ def _vocab(side: Units) -> set[str]:
     return keys
 
 
-def align(left: Document, right: Document, threshold: float = DEFAULT_THRESHOLD, progress: Progress | None = None) -> list[Match]:
+def align(
+    left: Document,
+    right: Document,
+    threshold: float = DEFAULT_THRESHOLD,
+    progress: Progress | None = None,
+) -> list[Match]:
     """Matches between passages of `left` and `right` that report the same fact."""
     return Aligner(left, right, progress).matches(threshold)

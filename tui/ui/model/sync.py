@@ -1,19 +1,21 @@
-"""Navigation order of matches on each side, and the scroll link mapping one pane's position to the other's."""
+"""Navigation order of matches on each side, and the scroll link mapping one pane's position to the
+other's."""
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from typing import Sequence
+from collections.abc import Sequence
 
 import numpy as np
 
-from ..core.chains import increasing
-from ..core.model import SIDES, Match
+from ...core.align.chains import increasing
+from ...core.model import SIDES, Match
 from .packed import MatchTable
 
 
 class Navigator:
-    """The matches in the reading order of each side, for next/previous from a selection or a position."""
+    """The matches in the reading order of each side, for next/previous from a selection or a
+    position."""
 
     def __init__(self, matches: Sequence[Match]) -> None:
         self.table = table = MatchTable.of(matches)
@@ -27,7 +29,11 @@ class Navigator:
             order = np.lexsort((ids, first))
             rank = np.empty(len(order), np.int64)
             rank[order] = np.arange(len(order))
-            self.order[side], self.starts[side], self.rank[side] = order.tolist(), first[order].tolist(), rank.tolist()
+            self.order[side], self.starts[side], self.rank[side] = (
+                order.tolist(),
+                first[order].tolist(),
+                rank.tolist(),
+            )
 
     def __len__(self) -> int:
         return len(self.table)
@@ -41,7 +47,8 @@ class Navigator:
         return None if row is None else self.rank[side][row] + 1
 
     def step(self, side: str, current: Match | None, offset: int, direction: int) -> Match | None:
-        """The next (direction 1) or previous (-1) match after `current`, or from text `offset`; wraps."""
+        """The next (direction 1) or previous (-1) match after `current`, or from text `offset`;
+        wraps."""
         order = self.order[side]
         if not order:
             return None
@@ -67,9 +74,15 @@ def monotone_chain(pairs: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
 class ScrollLink:
     """Maps a top line in one pane to the other's by interpolating between aligned match lines."""
 
-    def __init__(self, anchors: Sequence[tuple[int, int]], size_a: int, size_b: int, monotone: bool = False) -> None:
+    def __init__(
+        self, anchors: Sequence[tuple[int, int]], size_a: int, size_b: int, monotone: bool = False
+    ) -> None:
         """`monotone`: the anchors are already increasing on both sides (no chain to compute)."""
-        chain = [(0, 0), *(anchors if monotone else monotone_chain(anchors)), (max(1, size_a), max(1, size_b))]
+        chain = [
+            (0, 0),
+            *(anchors if monotone else monotone_chain(anchors)),
+            (max(1, size_a), max(1, size_b)),
+        ]
         self.a = [p[0] for p in chain]
         self.b = [p[1] for p in chain]
 

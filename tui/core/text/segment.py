@@ -6,7 +6,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from .model import Span
+from ..model import Span
 
 # Longest sentence kept whole; longer runs (a 1 MB line, a verse chain joined by semicolons)
 # are cut at the best break before this, so no sentence costs unbounded work downstream.
@@ -20,7 +20,8 @@ _NEVER_FINAL = frozenset(
 )
 # Abbreviations that end a sentence only when no number follows ("Jan. 5", "No. 10", "p. 4").
 _BEFORE_NUMBER = frozenset(
-    "jan feb mar apr jun jul aug sep sept oct nov dec no nos vol vols p pp fig figs art sec ch".split()
+    "jan feb mar apr jun jul aug sep sept oct nov dec no nos vol vols p pp fig figs art sec "
+    "ch".split()
 )
 _CLOSERS = "\"'”’»)]」』）"
 _OPENERS = frozenset("\"'“‘«([¿¡")
@@ -32,10 +33,10 @@ def _class(chars: str) -> str:
 
 
 # A sentence may end after a maximal run of final punctuation with its closing quotes. Latin-script
-# ends count only before a space or the block end; CJK, Arabic and Devanagari ends need nothing after
-# them, since those scripts run sentences together. After a Latin end, group 2 is the space (where
-# the next sentence starts, trimmed) and group 3 the character after it and any opening quotes.
-# The pattern opens with a bare class so the engine skips other characters in C.
+# ends count only before a space or the block end; CJK, Arabic and Devanagari ends need nothing
+# after them, since those scripts run sentences together. After a Latin end, group 2 is the space
+# (where the next sentence starts, trimmed) and group 3 the character after it and any opening
+# quotes. The pattern opens with a bare class so the engine skips other characters in C.
 _FINAL, _SPACELESS = ".!?…。！？؟۔।", "。！？؟۔।"
 _SKIP = rf"[\s{_class(''.join(_OPENERS))}]"
 _CANDIDATE = re.compile(
@@ -110,11 +111,15 @@ def sentences(text: str, span: Span) -> list[Span]:
                 # A full stop ends a sentence unless it ends an abbreviation, initial or acronym:
                 # the word before it decides, looked for a bounded distance back.
                 dot = match.start()
-                if dot - 7 < start or not text[dot - 7 : dot].isalpha():  # seven letters: a word, always
+                if (
+                    dot - 7 < start or not text[dot - 7 : dot].isalpha()
+                ):  # seven letters: a word, always
                     parts = text[dot - 24 if dot - 24 > start else start : dot].rsplit(None, 1)
                     kind = _token_kind(parts[-1]) if parts else True
                     if kind is not True:
-                        if kind is False or (following.isdigit() if kind is None else dot - kind == start):
+                        if kind is False or (
+                            following.isdigit() if kind is None else dot - kind == start
+                        ):
                             continue
         end = match.end()
         if begin < 0 or end - begin > MAX_SENTENCE:
@@ -154,13 +159,16 @@ def _cut(text: str, start: int, limit: int) -> int:
             return pos + len(mark.rstrip()) if mark.strip() else pos + 1
     cut = limit
     # A grapheme is short; past a few code points of marks this is noise, and any cut will do.
-    while cut > limit - 32 and (_clings(text[cut]) or text[cut - 1] == "\u200d" or _flag_pair(text, cut, start)):
+    while cut > limit - 32 and (
+        _clings(text[cut]) or text[cut - 1] == "\u200d" or _flag_pair(text, cut, start)
+    ):
         cut -= 1
     return cut if cut > limit - 32 else limit
 
 
 def _clings(char: str) -> bool:
-    """Characters that belong to the one before: marks, joiners, variation selectors, skin tones, tags."""
+    """Characters that belong to the one before: marks, joiners, variation selectors, skin tones,
+    tags."""
     code = ord(char)
     return (
         unicodedata.category(char) in ("Mn", "Mc", "Me")
@@ -173,6 +181,7 @@ def _clings(char: str) -> bool:
 
 def _flag_pair(text: str, cut: int, start: int) -> bool:
     """Whether `cut` falls between the two regional indicators of one flag."""
+
     def regional(char: str) -> bool:
         return 0x1F1E6 <= ord(char) <= 0x1F1FF
 

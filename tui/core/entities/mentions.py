@@ -11,10 +11,27 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from .document import Document
+from ..text.document import Document
 from .lexicon import (
-    COORD_RE, DATE, MONTH_PREPS, NUM_TAIL_RE, NUMBER, ORG, ORG_HEADS, PERSON, PLACE, STOP, WORD_NUMBER_BEFORE_RE,
-    WORD_RE, date_key, date_matches, lower_counts, mask, number_key, number_matches, scale_words,
+    COORD_RE,
+    DATE,
+    MONTH_PREPS,
+    NUM_TAIL_RE,
+    NUMBER,
+    ORG,
+    ORG_HEADS,
+    PERSON,
+    PLACE,
+    STOP,
+    WORD_NUMBER_BEFORE_RE,
+    WORD_RE,
+    date_key,
+    date_matches,
+    lower_counts,
+    mask,
+    number_key,
+    number_matches,
+    scale_words,
 )
 from .names import Capitals, Splitter, context_votes, name_votes
 
@@ -22,8 +39,8 @@ _ODD_SPACE = re.compile(r"\s\s|[^\S ]")
 
 
 SATURATED = 25  # mentions after which a name's context casts no more votes: its type is settled
-# Below this many votes per voting mention, place or organisation cues are stray ("a letter of John"):
-# a name is a person unless the text keeps placing it.
+# Below this many votes per voting mention, place or organisation cues are stray ("a letter of
+# John"): a name is a person unless the text keeps placing it.
 _SURE_RATE = 0.15
 
 
@@ -42,7 +59,9 @@ class Cluster:
     key: str
     kind: str | None
     first: int
-    spans: list[tuple[int, int]] = field(default_factory=list)  # (start, end): Spans are made once, at the end
+    spans: list[tuple[int, int]] = field(
+        default_factory=list
+    )  # (start, end): Spans are made once, at the end
     forms: Counter = field(default_factory=Counter)
     votes: Counter = field(default_factory=Counter)
     keys: set[str] = field(default_factory=set)
@@ -79,7 +98,11 @@ class Scanner:
         self.sentences = doc.sentences
         # Boilerplate is scanned too (credits such as "Photo / TASS" name real sources), but a name
         # seen only on one-word furniture lines ("XS", "MD") is not listed.
-        boiler = [s for s in doc.sentences if s.boilerplate and len(WORD_RE.findall(self.masked, s.start, s.end)) <= 1]
+        boiler = [
+            s
+            for s in doc.sentences
+            if s.boilerplate and len(WORD_RE.findall(self.masked, s.start, s.end)) <= 1
+        ]
         self.boiler_starts = [s.start for s in boiler]
         self.boiler_ends = [s.end for s in boiler]
         self.clusters: dict[str, Cluster] = {}
@@ -98,8 +121,15 @@ class Scanner:
         i = bisect_right(self.boiler_starts, pos) - 1
         return i >= 0 and pos < self.boiler_ends[i]
 
-    def _add(self, key: str, kind: str | None, start: int, end: int, votes: dict | None = None,
-             surface: str | None = None) -> Cluster:
+    def _add(
+        self,
+        key: str,
+        kind: str | None,
+        start: int,
+        end: int,
+        votes: dict | None = None,
+        surface: str | None = None,
+    ) -> Cluster:
         cluster = self.clusters.get(key)
         if cluster is None:
             cluster = self.clusters[key] = Cluster(key, kind, start, keys={key})
@@ -118,13 +148,13 @@ class Scanner:
 
     def _dates(self) -> None:
         for m in date_matches(self.masked):
-            if m.group("yr") and re.match(r"\s+[a-z]+s\b", self.masked[m.end():m.end() + 30]):
-                nxt = self.masked[m.end():m.end() + 30].split()[0]
+            if m.group("yr") and re.match(r"\s+[a-z]+s\b", self.masked[m.end() : m.end() + 30]):
+                nxt = self.masked[m.end() : m.end() + 30].split()[0]
                 if nxt not in STOP:
                     continue  # "2000 soldiers" is a count, not a year
             start, end = m.span()
             if m.group("m4"):
-                before = self.masked[max(0, start - 12):start].split()
+                before = self.masked[max(0, start - 12) : start].split()
                 if not before or before[-1].lower().rstrip("-") not in MONTH_PREPS:
                     continue
             self._add(date_key(m), DATE, start, end)
@@ -141,7 +171,7 @@ class Scanner:
         for start, end in scale_words(self.masked):
             lead = WORD_NUMBER_BEFORE_RE.search(self.masked, max(0, start - 12), start)
             if lead and self._free(lead.start(), end):
-                self._add(number_key(self.masked[lead.start():end]), NUMBER, lead.start(), end)
+                self._add(number_key(self.masked[lead.start() : end]), NUMBER, lead.start(), end)
 
     # --- names -------------------------------------------------------------------------------
 
@@ -184,15 +214,21 @@ class Scanner:
                     self.compounds.append((start, words[lo]))
                     continue
                 cluster, end = self._emit(start, end, words[lo:hi], votes)
-                if prev_cluster is not None and start - prev_end < 12 and COORD_RE.fullmatch(masked, prev_end, start):
+                if (
+                    prev_cluster is not None
+                    and start - prev_end < 12
+                    and COORD_RE.fullmatch(masked, prev_end, start)
+                ):
                     cluster.links.append(prev_cluster)
                     prev_cluster.links.append(cluster)
                 prev_end, prev_cluster = end, cluster
 
-    def _emit(self, start: int, end: int, words: tuple[str, ...], votes: dict) -> tuple[Cluster, int]:
+    def _emit(
+        self, start: int, end: int, words: tuple[str, ...], votes: dict
+    ) -> tuple[Cluster, int]:
         """Add one mention of a name; returns its cluster and where the mention ends."""
         masked = self.masked
-        if masked[end + 1:end + 2].isdigit():
+        if masked[end + 1 : end + 2].isdigit():
             tail = NUM_TAIL_RE.match(masked, end)
             if tail and tail.group(2).lower() in ORG_HEADS:  # "Rossiya 24 television"
                 end = tail.end(1)

@@ -12,16 +12,17 @@ from itertools import starmap
 
 from rapidfuzz.fuzz import ratio
 
-from .document import Document, as_document
+from ..model import ENTITY_TYPES, LEFT, RIGHT, Entity, Span
+from ..text.document import Document, as_document
 from .lexicon import CONNECTORS, GENERIC, ORG, PERSON, PLACE, STOP, spelling_key
 from .mentions import SATURATED, Cluster, Scanner, vote_type
-from .model import ENTITY_TYPES, LEFT, RIGHT, Entity, Span
 
 
 @contextmanager
 def _bulk():
-    """Pause the cycle collector: a book makes ~10^5 small containers, all kept until the end, and each
-    full collection would walk them (and both documents) again for nothing; it resumes afterwards."""
+    """Pause the cycle collector: a book makes ~10^5 small containers, all kept until the end, and
+    each full collection would walk them (and both documents) again for nothing; it resumes
+    afterwards."""
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -32,7 +33,8 @@ def _bulk():
 
 
 def _sureness(c: Cluster) -> float:
-    """How strongly, per mention, the cues back the cluster's type ("to Peter" is weak, a country strong)."""
+    """How strongly, per mention, the cues back the cluster's type ("to Peter" is weak, a country
+    strong)."""
     return max(c.votes.values(), default=0) / max(1, len(c.spans))
 
 
@@ -74,7 +76,9 @@ def _clusters(doc: Document) -> list[Cluster]:
         if (c.votes[PERSON] >= other or other < 1) and people.get(c.key):
             # An ambiguous short form ("Kim") goes to the namesake the text is most about.
             target = max(people[c.key], key=lambda f: (len(f.spans), -f.first))
-            if len(c.spans) > 20 * len(target.spans):  # "Judah" x800 is not short for a one-off "Shuah Judah"
+            if len(c.spans) > 20 * len(
+                target.spans
+            ):  # "Judah" x800 is not short for a one-off "Shuah Judah"
                 continue
         elif (c.type == ORG or c.votes[PERSON] + other < 1) and len(orgs.get(c.key, ())) == 1:
             target = orgs[c.key][0]  # "Apple" for "Apple Inc", "RIA" for "RIA Novosti"
@@ -97,7 +101,10 @@ def _label(forms: Counter) -> str:
     """The fullest spelling, then the most used, then the plainest."""
     if len(forms) == 1:
         return next(iter(forms))
-    return max(forms, key=lambda f: (len(f.split()), forms[f], -len(f), -sum(not ch.isalnum() for ch in f), f))
+    return max(
+        forms,
+        key=lambda f: (len(f.split()), forms[f], -len(f), -sum(not ch.isalnum() for ch in f), f),
+    )
 
 
 def _entity(members: list[tuple[str, Cluster]]) -> Entity | None:
@@ -107,8 +114,12 @@ def _entity(members: list[tuple[str, Cluster]]) -> Entity | None:
         side, c = members[0]
         label = _label(c.forms)
         aliases = tuple(sorted((f for f in c.forms if f != label), key=lambda f: (-c.forms[f], f)))
-        return Entity(label, c.kind or vote_type(c.votes, _voting([c])), aliases,
-                      {LEFT: (), RIGHT: (), side: tuple(starmap(Span, sorted(set(c.spans))))})
+        return Entity(
+            label,
+            c.kind or vote_type(c.votes, _voting([c])),
+            aliases,
+            {LEFT: (), RIGHT: (), side: tuple(starmap(Span, sorted(set(c.spans))))},
+        )
     forms: Counter = Counter()
     votes: Counter = Counter()
     mentions: dict[str, set[tuple[int, int]]] = {LEFT: set(), RIGHT: set()}
@@ -120,8 +131,12 @@ def _entity(members: list[tuple[str, Cluster]]) -> Entity | None:
         kind = kind or c.kind
     label = _label(forms)
     aliases = tuple(sorted((f for f in forms if f != label), key=lambda f: (-forms[f], f)))
-    return Entity(label, kind or vote_type(votes, _voting(c for _, c in members)), aliases,
-                  {side: tuple(starmap(Span, sorted(spans))) for side, spans in mentions.items()})
+    return Entity(
+        label,
+        kind or vote_type(votes, _voting(c for _, c in members)),
+        aliases,
+        {side: tuple(starmap(Span, sorted(spans))) for side, spans in mentions.items()},
+    )
 
 
 def _ordered(entities: list[Entity | None], sides: tuple[str, ...]) -> list[Entity]:
@@ -129,7 +144,10 @@ def _ordered(entities: list[Entity | None], sides: tuple[str, ...]) -> list[Enti
     kept = [e for e in entities if e is not None]
     if sides == (LEFT,):
         kept = [Entity(e.label, e.type, e.aliases, {LEFT: e.on(LEFT)}) for e in kept]
-    return sorted(kept, key=lambda e: (order[e.type], -sum(len(v) for v in e.mentions.values()), e.label.lower()))
+    return sorted(
+        kept,
+        key=lambda e: (order[e.type], -sum(len(v) for v in e.mentions.values()), e.label.lower()),
+    )
 
 
 def extract_entities(doc: Document | str) -> list[Entity]:
@@ -210,8 +228,13 @@ def _link(left: Document, right: Document) -> list[Entity]:
                     continue
                 seen.add(j)
                 core = tuple(w for w in c.words if w not in GENERIC)
-                generic = (c.type == ORG and len(core) >= 2 and core == tuple(x for x in d.words if x not in GENERIC)
-                           and reduced[LEFT, core] == 1 and reduced[RIGHT, core] == 1)
+                generic = (
+                    c.type == ORG
+                    and len(core) >= 2
+                    and core == tuple(x for x in d.words if x not in GENERIC)
+                    and reduced[LEFT, core] == 1
+                    and reduced[RIGHT, core] == 1
+                )
                 if generic or _similar(c.words, d.words):
                     union(i, j)
     _link_one_word_variants(items, find, union)
@@ -234,7 +257,13 @@ def _link_one_word_variants(items: list, find, union) -> None:
             blocks[c.key[:2], c.type].append(i)
     for i, (side, c) in enumerate(items):
         # Both spellings in one text would mean two names, not one spelled two ways.
-        if side != LEFT or c.kind is not None or len(c.key) < 6 or c.key in keys[RIGHT] or len(c.words) != 1:
+        if (
+            side != LEFT
+            or c.kind is not None
+            or len(c.key) < 6
+            or c.key in keys[RIGHT]
+            or len(c.words) != 1
+        ):
             continue
         for j in blocks.get((c.key[:2], c.type), ()):
             d = items[j][1]
@@ -282,5 +311,3 @@ def _join_short_forms(items: list, groups: dict[int, list[int]], find, union) ->
                 union(root, target)
         elif kind == ORG and len(cands) == 1:
             union(root, next(iter(cands)))
-
-

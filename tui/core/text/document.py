@@ -5,16 +5,17 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
+from ..model import Sentence, Span
+from ..parallel import FORK_THRESHOLD, Background
 from . import clean, segment
 from .loading import clean_text, load_text, read_bytes
-from .model import Sentence, Span
-from .parallel import FORK_THRESHOLD, Background
 
 _TERMINAL = (".", "!", "?", "…", '"', "”", "’", "'", ":", ";", "。", "！", "？", "؟", "۔")
 # Words a sentence cannot end on: a line ending with one was cut mid-sentence.
 _RUN_ON = frozenset("and or but nor of the a an to in on at with for by as that from than".split())
 # A line this long that ends on a name, without punctuation, is prose cut short, not a headline.
 _CUT_PROSE_WORDS = 15
+
 
 @dataclass(frozen=True, slots=True)
 class Document:
@@ -63,11 +64,20 @@ def _joins_next(text: str, block: Span, following: Span) -> bool:
     if head[0].islower() or line.endswith(",") or words[-1].lower() in _RUN_ON:
         return True
     # A long line cut after a name ("... Kremlin aide Yury" / "Ushakov said.").
-    return len(words) >= _CUT_PROSE_WORDS and line[-1].isalpha() and head[0].isupper() and head.split()[0].isalpha()
+    return (
+        len(words) >= _CUT_PROSE_WORDS
+        and line[-1].isalpha()
+        and head[0].isupper()
+        and head.split()[0].isalpha()
+    )
 
 
 def build_document(
-    text: str, name: str = "text", path: str | None = None, encoding: str = "utf-8", notes: tuple[str, ...] = ()
+    text: str,
+    name: str = "text",
+    path: str | None = None,
+    encoding: str = "utf-8",
+    notes: tuple[str, ...] = (),
 ) -> Document:
     """Segment clean text into paragraphs and sentences and mark boilerplate."""
     blocks = segment.blocks(text)
@@ -78,13 +88,20 @@ def build_document(
     i = 0
     while i < len(blocks):
         j = i
-        while j + 1 < len(blocks) and j not in furniture and j + 1 not in furniture and _joins_next(text, blocks[j], blocks[j + 1]):
+        while (
+            j + 1 < len(blocks)
+            and j not in furniture
+            and j + 1 not in furniture
+            and _joins_next(text, blocks[j], blocks[j + 1])
+        ):
             j += 1
         unit = Span(blocks[i].start, blocks[j].end)
         for span in segment.sentences(text, unit):
             while para_index + 1 < len(paras) and paras[para_index].end <= span.start:
                 para_index += 1
-            sentences.append(Sentence(len(sentences), span.start, span.end, para_index, i in furniture))
+            sentences.append(
+                Sentence(len(sentences), span.start, span.end, para_index, i in furniture)
+            )
         i = j + 1
     title = _title(text, sentences, name)
     return Document(text, name, path, encoding, tuple(paras), tuple(sentences), title, notes)
@@ -102,7 +119,9 @@ def load_document(path: str, name: str | None = None) -> Document:
     label = "stdin" if path == "-" else path
     loaded = load_text(read_bytes(path), label)
     display = name or ("stdin" if path == "-" else os.path.basename(path))
-    return build_document(loaded.text, display, None if path == "-" else path, loaded.encoding, loaded.notes)
+    return build_document(
+        loaded.text, display, None if path == "-" else path, loaded.encoding, loaded.notes
+    )
 
 
 def load_pair(first: str, second: str) -> tuple[Document, Document]:

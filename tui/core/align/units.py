@@ -9,10 +9,11 @@ from operator import attrgetter
 
 import numpy as np
 
-from . import keysets, tokens
-from .document import Document
+from ..model import Span
+from ..text import tokens
+from ..text.document import Document
+from . import keysets
 from .keysets import INT
-from .model import Span
 
 MIN_CLAUSE_WORDS = 5
 
@@ -46,7 +47,9 @@ class Units:
         # One scan of the whole text; words outside the units (boilerplate, gaps) are dropped.
         start, end, words = tokens.word_spans(text)
         unit = np.searchsorted(ustart, start, "right") - 1
-        inside = (unit >= 0) & (end <= uend[np.maximum(unit, 0)]) if n else np.zeros(len(words), bool)
+        inside = (
+            (unit >= 0) & (end <= uend[np.maximum(unit, 0)]) if n else np.zeros(len(words), bool)
+        )
         keep = np.flatnonzero(inside)
         if len(keep) < len(words):
             words = [words[i] for i in keep.tolist()]
@@ -62,7 +65,7 @@ class Units:
         if digit.any():
             ptr = self.wptr.tolist()
             for u in keysets.unique(self.unit[digit[self.word]]).tolist():
-                found = tokens.aligned_keys(words[ptr[u]:ptr[u + 1]])[1]
+                found = tokens.aligned_keys(words[ptr[u] : ptr[u + 1]])[1]
                 if found:
                     self.dates[u] = found
         self.keys = list(map(tokens.normalise, self.surface))
@@ -75,10 +78,11 @@ class Units:
         return {k: v for k, v in self.__dict__.items() if k != "doc"}
 
     def sets(self) -> list[frozenset[int]]:
-        """Each unit's key ids as a set (built once, for the few decisions made one pair at a time)."""
+        """Each unit's key ids as a set (built once,
+        for the few decisions made one pair at a time)."""
         if self._sets is None:
             keys, ptr = self.kkey.tolist(), self.kptr.tolist()
-            self._sets = [frozenset(keys[ptr[u]:ptr[u + 1]]) for u in range(len(self.spans))]
+            self._sets = [frozenset(keys[ptr[u] : ptr[u + 1]]) for u in range(len(self.spans))]
         return self._sets
 
 
@@ -97,11 +101,16 @@ def _clauses(text: str, start: int, end: int, cuts: list[int]) -> list[Span]:
     return out
 
 
-def shared_spans(side: Units, units: np.ndarray, other: Units, partners: np.ndarray, width: int) -> list[tuple[Span, ...]]:
-    """Per unit, spans of the words whose keys its partner holds too; runs one stopword apart merge."""
+def shared_spans(
+    side: Units, units: np.ndarray, other: Units, partners: np.ndarray, width: int
+) -> list[tuple[Span, ...]]:
+    """Per unit, spans of the words whose keys
+    its partner holds too; runs one stopword apart merge."""
     owner, idx = keysets.expand(side.wptr, units)
     key = side.key[idx]
-    hit = np.flatnonzero((key >= 0) & keysets.member(other.codes, partners[owner] * width + np.maximum(key, 0)))
+    hit = np.flatnonzero(
+        (key >= 0) & keysets.member(other.codes, partners[owner] * width + np.maximum(key, 0))
+    )
     if not len(hit):
         return [()] * len(units)
     o, w = owner[hit], idx[hit]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .model import Span
+from ..model import Span
 
 _WORD = re.compile(r"\w+")
 _MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
@@ -17,8 +17,8 @@ _URL = re.compile(
     r"<?(?:https?://|www\.)[^\s>]+>?|\b(?:[a-z0-9-]+\.)+[a-z]{2,}/[^\s>]*", re.IGNORECASE
 )
 _TIME = re.compile(r"\d{1,2}(?::\d{2}){1,2}")
-_TERMINAL = tuple('.!?…"”’\'»。！？؟۔')
-_OPENING_QUOTES = tuple('"“‘«\'„')
+_TERMINAL = tuple(".!?…\"”’'»。！？؟۔")
+_OPENING_QUOTES = tuple("\"“‘«'„")
 _HANDLE = re.compile(r"\(@\w+\)")
 # Parentheses of a caption: "(file photos)", "(AP Photo/Evan Vucci)", "(left)".
 _CAPTION = re.compile(
@@ -27,24 +27,25 @@ _CAPTION = re.compile(
     re.IGNORECASE,
 )
 _CREDIT = re.compile(
-    r"^(?:(?:photo|image|picture|video|credit|source)s?(?: source| caption| credit)?|фото|видео|источник)"
+    r"^(?:(?:photo|image|picture|video|credit|source)s?(?: source| caption| credit)?|фото|видео|источник)"  # noqa: E501
     r"\s*(?::|,|by\b)",
     re.IGNORECASE,
 )
 # Lines that label page metadata: times of publication, tag lists.
 _LABEL = re.compile(
-    r"^(?:(?:last |first )?(?:updated|published|posted)\b|(?:tags|topics|filed under|see also|more on|read more"
-    r"|read also|related(?: articles?| stories| coverage)?|watch|listen|читайте также|смотрите также)\s*:)",
+    r"^(?:(?:last |first )?(?:updated|published|posted)\b|(?:tags|topics|filed under|see also|more on|read more"  # noqa: E501
+    r"|read also|related(?: articles?| stories| coverage)?|watch|listen|читайте также|смотрите также)\s*:)",  # noqa: E501
     re.IGNORECASE,
 )
 _BYLINE = re.compile(
-    r"^(?:(?:additional |with )?reporting by|editing by|writing by|written by|compiled by)\b", re.IGNORECASE
+    r"^(?:(?:additional |with )?reporting by|editing by|writing by|written by|compiled by)\b",
+    re.IGNORECASE,
 )
 _QUOTED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"|«[^»\n]*»")
 # Phrases a site says to its visitors, never an article to its readers.
 _SITE_PHRASES = re.compile(
     r"\b(?:click here|all rights reserved|cookie policy|use cookies|accept cookies|our newsletter"
-    r"|(?:subscribe|sign up|register|log in) (?:now|today|here|for (?:our|free)|to our)|^(?:subscribe|sign up)\b"
+    r"|(?:subscribe|sign up|register|log in) (?:now|today|here|for (?:our|free)|to our)|^(?:subscribe|sign up)\b"  # noqa: E501
     r"|privacy policy|terms of (?:use|service)|follow us|download (?:our|the) app|enable javascript"
     r"|your browser|please note|contact us|continues below|continue reading|copyright \d{4}"
     r"|reproduction .{0,40}prohibited)\b|©",

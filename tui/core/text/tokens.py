@@ -1,8 +1,8 @@
 """Word tokens and the normal form (keys) two texts are compared in.
 
 The normal form folds case, diacritics, possessives, hyphenation (by splitting), British/American
-spellings, light inflection (arrive/arrives/arrived) and spelled-out numbers, months and weekdays, so
-that two wordings of one fact share keys. Stopwords normalise to None.
+spellings, light inflection (arrive/arrives/arrived) and spelled-out numbers, months and weekdays,
+so that two wordings of one fact share keys. Stopwords normalise to None.
 """
 
 from __future__ import annotations
@@ -15,58 +15,111 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 # Dotted acronyms (U.S.), letter runs with inner apostrophes (Korea's, don't), or digits (with
-# thousands separators/decimals/ordinals); hyphens and slashes split words (Rossiya-24 == Rossiya 24).
-# Letters are tried first: most words are letters, and the scan of a book is the cost.
-WORD = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*(?:st|nd|rd|th|s)?%?")
+# thousands separators/decimals/ordinals); hyphens and slashes split words (Rossiya-24 == Rossiya
+# 24). Letters are tried first: most words are letters, and the scan of a book is the cost.
+WORD = re.compile(
+    r"(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*(?:st|nd|rd|th|s)?%?"
+)
 # The same words in ASCII-only text, twice as fast there; split() keeps the text between them too.
-_SPLIT = re.compile(r"((?:[^\W\d_]\.){2,}|[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*(?:st|nd|rd|th|s)?%?)")
-_SPLIT_ASCII = re.compile(r"((?:[A-Za-z]\.){2,}|[A-Za-z]+(?:'[A-Za-z]+)*|\d+(?:[.,]\d+)*(?:st|nd|rd|th|s)?%?)")
+_SPLIT = re.compile(
+    r"((?:[^\W\d_]\.){2,}|[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*(?:st|nd|rd|th|s)?%?)"
+)
+_SPLIT_ASCII = re.compile(
+    r"((?:[A-Za-z]\.){2,}|[A-Za-z]+(?:'[A-Za-z]+)*|\d+(?:[.,]\d+)*(?:st|nd|rd|th|s)?%?)"
+)
 
 STOPWORDS = frozenset(
-    """a about above after again against all also am an and any are as at be because been before being
-    below between both but by can could did do does doing down during each few for from further had has
-    have having he her here hers herself him himself his how i if in into is it its itself just me more
-    most my myself no nor not now of off on once only or other our ours ourselves out over own same she
-    should so some such than that the their theirs them themselves then there these they this those
-    through to too under until up very was we were what when where which while who whom why will with
-    would you your yours yourself yourselves upon unto thee thou thy thine ye hath doth shall shalt wilt
-    art hast said say says saith also been its it's i'm let us may might must yet
-    s t d ll re ve m o""".split()
+    """a about above after again against all also am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each few for from
+    further had has have having he her here hers herself him himself his how i if in into is it
+    its itself just me more most my myself no nor not now of off on once only or other our ours
+    ourselves out over own same she should so some such than that the their theirs them
+    themselves then there these they this those through to too under until up very was we were
+    what when where which while who whom why will with would you your yours yourself yourselves
+    upon unto thee thou thy thine ye hath doth shall shalt wilt art hast said say says saith
+    also been its it's i'm let us may might must yet s t d ll re ve m o""".split()
 )
 
 # Attribution is not the fact: "the RIA news agency reported" is shared by facts that differ.
 ATTRIBUTION = frozenset(
-    "report reporter news agency told tell accord media sourc statement spokesman spokeswoman spokesperson "
-    "interview broadcast quot comment add ask answer wrot writ note cit".split()
+    "report reporter news agency told tell accord media sourc statement spokesman spokeswoman "
+    "spokesperson interview broadcast quot comment add ask answer wrot writ note cit".split()
 )
 
 MONTHS = {
     name: i
     for i, names in enumerate(
-        ("january jan", "february feb", "march mar", "april apr", "may", "june jun", "july jul",
-         "august aug", "september sep sept", "october oct", "november nov", "december dec"), 1)
+        (
+            "january jan",
+            "february feb",
+            "march mar",
+            "april apr",
+            "may",
+            "june jun",
+            "july jul",
+            "august aug",
+            "september sep sept",
+            "october oct",
+            "november nov",
+            "december dec",
+        ),
+        1,
+    )
     for name in names.split()
 }
-# "may", "march" and short forms are also plain words; they count as months only beside a day number.
+# "may", "march" and short forms are also plain words; they count as months only beside a day
+# number.
 _MONTH_ALWAYS = frozenset(n for n in MONTHS if len(n) > 4 and n != "march")
 WEEKDAYS = {d + "day": d[:3] for d in ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")}
 NUMBER_WORDS = {
     w: str(i)
     for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-        "sixteen seventeen eighteen nineteen twenty".split())
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
 }
-NUMBER_WORDS.update({w: str(10 * i) for i, w in enumerate("thirty forty fifty sixty seventy eighty ninety".split(), 3)})
-NUMBER_WORDS.update({"hundred": "100", "thousand": "1000", "million": "1000000", "billion": "1000000000"})
-
-_LIGATURES = str.maketrans({"æ": "ae", "œ": "oe", "ß": "ss", "ø": "o", "đ": "d", "ł": "l", "’": "'", "ı": "i"})
-_SUFFIXES = (
-    ("izations", ""), ("isations", ""), ("ization", ""), ("isation", ""), ("ations", ""), ("ation", ""),
-    ("izing", ""), ("ising", ""), ("ized", ""), ("ised", ""), ("izes", ""), ("ises", ""), ("ize", ""),
-    ("ise", ""), ("ingly", ""), ("ings", ""), ("ing", ""), ("edly", ""), ("ies", "y"), ("ied", "y"),
-    ("eth", ""), ("ed", ""), ("es", ""), ("ly", ""), ("s", ""),
+NUMBER_WORDS.update(
+    {
+        w: str(10 * i)
+        for i, w in enumerate("thirty forty fifty sixty seventy eighty ninety".split(), 3)
+    }
 )
-# The same list, in the same order, by last letter: a word is only tried against suffixes it can end with.
+NUMBER_WORDS.update(
+    {"hundred": "100", "thousand": "1000", "million": "1000000", "billion": "1000000000"}
+)
+
+_LIGATURES = str.maketrans(
+    {"æ": "ae", "œ": "oe", "ß": "ss", "ø": "o", "đ": "d", "ł": "l", "’": "'", "ı": "i"}
+)
+_SUFFIXES = (
+    ("izations", ""),
+    ("isations", ""),
+    ("ization", ""),
+    ("isation", ""),
+    ("ations", ""),
+    ("ation", ""),
+    ("izing", ""),
+    ("ising", ""),
+    ("ized", ""),
+    ("ised", ""),
+    ("izes", ""),
+    ("ises", ""),
+    ("ize", ""),
+    ("ise", ""),
+    ("ingly", ""),
+    ("ings", ""),
+    ("ing", ""),
+    ("edly", ""),
+    ("ies", "y"),
+    ("ied", "y"),
+    ("eth", ""),
+    ("ed", ""),
+    ("es", ""),
+    ("ly", ""),
+    ("s", ""),
+)
+# The same list, in the same order, by last letter: a word is only tried against suffixes it can end
+# with.
 _SUFFIXES_BY_LAST: dict[str, tuple[tuple[str, str], ...]] = {}
 for _suffix in _SUFFIXES:
     _SUFFIXES_BY_LAST[_suffix[0][-1]] = _SUFFIXES_BY_LAST.get(_suffix[0][-1], ()) + (_suffix,)
@@ -97,8 +150,13 @@ def stem(word: str) -> str:
                     continue
                 if suffix == "s" and word[-2] in "sui":
                     break  # glass, bus, this
-                if suffix in ("ed", "ing", "eth", "ings", "edly", "ingly") and len(base) >= 4 and base[-1] == base[-2] \
-                        and base[-1] not in _VOWELS and (len(base) >= 6 or base[-1] not in "lsz"):
+                if (
+                    suffix in ("ed", "ing", "eth", "ings", "edly", "ingly")
+                    and len(base) >= 4
+                    and base[-1] == base[-2]
+                    and base[-1] not in _VOWELS
+                    and (len(base) >= 6 or base[-1] not in "lsz")
+                ):
                     base = base[:-1]  # stopped, travelled
                 word = base
                 break
@@ -144,7 +202,8 @@ def _number(w: str) -> str:
 
 
 def split_words(text: str) -> list[str]:
-    """The text cut into [between, word, between, word, ..., between]: WORD's words at odd places."""
+    """The text cut into [between, word, between,
+    word, ..., between]: WORD's words at odd places."""
     return (_SPLIT_ASCII if text.isascii() else _SPLIT).split(text)
 
 
@@ -155,7 +214,8 @@ def word_spans(text: str) -> tuple[np.ndarray, np.ndarray, list[str]]:
     ls, le = _runs(letter)
     ds, de = _runs(digit)
     code = np.concatenate((code, np.zeros(3, code.dtype)))  # lookahead past the end reads 0
-    # Numbers: digit runs glued by one '.' or ',' (1,000.5); a suffix (st nd rd th s) and '%' may follow.
+    # Numbers: digit runs glued by one '.' or ',' (1,000.5); a suffix (st nd rd th s) and '%' may
+    # follow.
     sep = code[de[:-1]]
     glued = (de[:-1] + 1 == ds[1:]) & ((sep == ord(".")) | (sep == ord(",")))
     first, last = np.ones(len(ds), bool), np.ones(len(ds), bool)
@@ -171,10 +231,15 @@ def word_spans(text: str) -> tuple[np.ndarray, np.ndarray, list[str]]:
     own[np.searchsorted(ls, ce[has])] = cut[has]
     percent = code[cut] == ord("%")
     ce = cut + percent
-    # Letter runs joined by one apostrophe make one word (don't, Korea's), unless the left is a suffix.
+    # Letter runs joined by one apostrophe make one word (don't, Korea's), unless the left is a
+    # suffix.
     after = code[le]
     join = np.zeros(len(ls), bool)
-    join[:-1] = (le[:-1] + 1 == ls[1:]) & ((after[:-1] == ord("'")) | (after[:-1] == ord("’"))) & (own[:-1] < le[:-1])
+    join[:-1] = (
+        (le[:-1] + 1 == ls[1:])
+        & ((after[:-1] == ord("'")) | (after[:-1] == ord("’")))
+        & (own[:-1] < le[:-1])
+    )
     joined = np.zeros(len(ls), bool)
     joined[1:] = join[:-1]
     acronym, astart, aend = _acronyms(ls, le, own, joined, after == ord("."))
@@ -205,7 +270,8 @@ def _acronyms(ls, le, own, joined, dotted) -> tuple[np.ndarray, np.ndarray, np.n
     run = ends_pair[first]
     keep = count >= 2
     run, count = run[keep], count[keep]
-    # Its first letter starts a word if it is all that is left of its run and no apostrophe joins it.
+    # Its first letter starts a word if it is all that is left of its run and no apostrophe joins
+    # it.
     later = (own[run] != le[run] - 1) | joined[run]
     run, count = run + later, count - later
     keep = count >= 2
@@ -223,7 +289,8 @@ def _runs(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _strings(chars: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> list[str]:
-    """The words as strings: blanks between them (no word holds one), so str.split makes them at C speed."""
+    """The words as strings: blanks between them (no word holds one), so str.split makes them at C
+    speed."""
     touching = starts[1:][starts[1:] == ends[:-1]]
     if len(touching):
         chars = np.insert(chars, touching, 32)  # words with nothing between them (1st2, 1stuff)
@@ -232,11 +299,17 @@ def _strings(chars: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> list[st
 
 def _kinds(text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """The code points of text (as uint8, uint16 or uint32: the least that holds them), which are
-    letters, which digits, and a writable copy of the code points with all but letters and digits blank."""
+    letters, which digits, and a writable copy of the code points with all but letters and digits
+    blank."""
     if text.isascii():
         raw = text.encode("ascii")
         chars = np.frombuffer(bytearray(raw.translate(_ASCII_BLANKS)), np.uint8)
-        return np.frombuffer(raw, np.uint8), chars > ord("9"), (chars <= ord("9")) & (chars != 32), chars
+        return (
+            np.frombuffer(raw, np.uint8),
+            chars > ord("9"),
+            (chars <= ord("9")) & (chars != 32),
+            chars,
+        )
     code = np.frombuffer(text.encode("utf-16-le", "surrogatepass"), np.uint16)
     if not ((code >> 11) == 0xD800 >> 11).any():
         kind = _bmp_kinds()[code]
@@ -254,7 +327,7 @@ def _classify(chars: str) -> np.ndarray:
     out = np.zeros(len(chars), np.uint8)
     for kind, pattern in ((_LETTER, _LETTERS), (_DIGIT, _DIGITS)):
         for m in pattern.finditer(chars):
-            out[m.start():m.end()] = kind
+            out[m.start() : m.end()] = kind
     return out
 
 
@@ -277,7 +350,8 @@ def month_of(word: str) -> int | None:
 
 
 def keys(text: str, start: int = 0, end: int | None = None) -> list[str]:
-    """Comparison keys of text[start:end] in order, stopwords dropped, dates joined (April 25 == 25 April)."""
+    """Comparison keys of text[start:end] in order, stopwords dropped, dates joined (April 25 == 25
+    April)."""
     per_word, dates = aligned_keys(WORD.findall(text, start, len(text) if end is None else end))
     return [k for k in per_word if k is not None] + dates
 
@@ -333,7 +407,8 @@ def _demonyms(keys: set[str]) -> dict[str, str]:
 
 
 def _fuzzy_variants(lkeys: set[str], rkeys: set[str]) -> dict[str, str]:
-    """Fold a spelling found in one text only onto a close one found in the other only (Dimitry/Dmitry)."""
+    """Fold a spelling found in one text only onto a close one found in the other only
+    (Dimitry/Dmitry)."""
     only = {k: 0 for k in lkeys - rkeys} | {k: 1 for k in rkeys - lkeys}
     groups: dict[tuple[str, int], list[str]] = {}
     for k in sorted(only):
@@ -344,7 +419,11 @@ def _fuzzy_variants(lkeys: set[str], rkeys: set[str]) -> dict[str, str]:
         if word in folded or len(word) < FUZZY_MIN_LENGTH or not word.isalpha():
             continue
         choices = [c for c in groups.get((word[0], 1 - only[word]), ()) if c not in folded]
-        best = process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF) if choices else None
+        best = (
+            process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+            if choices
+            else None
+        )
         if best is not None and abs(len(best[0]) - len(word)) <= 2:
             folded[word] = folded[best[0]] = min(word, best[0])
     return {k: v for k, v in folded.items() if k != v}

@@ -1,0 +1,1 @@
+"""Text in: loading (bytes to clean text), boilerplate, segmentation into sentences, word tokens."""
