@@ -21,6 +21,20 @@ def test_pyproject_ships_the_seeds_as_package_data():
     assert "*.txt" in config["package-data"]["tui.seeds"]
 
 
+def test_pyproject_lists_every_package_of_the_source_tree():
+    # An explicit package list (the seeds need their own package-dir) misses new folders silently:
+    # a non-editable install would then lack them.
+    listed = set(
+        tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"]
+    )
+    found = {
+        ".".join(init.parent.relative_to(ROOT).parts)
+        for init in (ROOT / "tui").rglob("__init__.py")
+        if "__pycache__" not in init.parts
+    }
+    assert found <= listed, f"not in pyproject's packages: {sorted(found - listed)}"
+
+
 def test_installed_layout_without_the_clone_finds_the_seeds(tmp_path):
     site = tmp_path / "site-packages"
     shutil.copytree(ROOT / "tui", site / "tui", ignore=shutil.ignore_patterns("__pycache__"))
