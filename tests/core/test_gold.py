@@ -23,10 +23,9 @@ def overlaps(spans, snippets) -> bool:
     return any(s.start < end and start < s.end for s in spans for start, end in snippets)
 
 
-def score_seeds() -> tuple[float, float, list[str]]:
-    left = load_document(str(ROOT / GOLD["left"]))
-    right = load_document(str(ROOT / GOLD["right"]))
-    facts = [
+def facts(left, right) -> list[tuple[str, str, list, list]]:
+    """(id, kind, left snippet spans, right snippet spans) of each gold fact."""
+    return [
         (
             f["id"],
             f["kind"],
@@ -35,18 +34,26 @@ def score_seeds() -> tuple[float, float, list[str]]:
         )
         for f in GOLD["facts"]
     ]
-    matches = compare(left, right).matches
+
+
+def score_matches(left, right, matches) -> tuple[float, float, list[str]]:
+    """Recall of the must facts, precision of the matches, and the must facts missed."""
+    gold = facts(left, right)
     found, true_matches = set(), 0
     for m in matches:
-        hit = {
-            fid for fid, _kind, ls, rs in facts if overlaps(m.left, ls) and overlaps(m.right, rs)
-        }
+        hit = {fid for fid, _kind, ls, rs in gold if overlaps(m.left, ls) and overlaps(m.right, rs)}
         found |= hit
         true_matches += bool(hit)
-    must = [fid for fid, kind, _l, _r in facts if kind == "must"]
+    must = [fid for fid, kind, _l, _r in gold if kind == "must"]
     recall = sum(fid in found for fid in must) / len(must)
     precision = true_matches / len(matches) if matches else 0.0
     return recall, precision, [fid for fid in must if fid not in found]
+
+
+def score_seeds() -> tuple[float, float, list[str]]:
+    left = load_document(str(ROOT / GOLD["left"]))
+    right = load_document(str(ROOT / GOLD["right"]))
+    return score_matches(left, right, compare(left, right).matches)
 
 
 def test_seed_pair_meets_the_gold_targets():
