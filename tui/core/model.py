@@ -98,7 +98,9 @@ class Match:
         }
 
 
-ENTITY_TYPES = ("PERSON", "PLACE", "ORG", "DATE", "NUMBER")
+# OTHER holds names whose kind the evidence leaves open, or that are none of the three (events,
+# works, products, nationalities): a reader trusts an honest "other" more than a wrong "person".
+ENTITY_TYPES = ("PERSON", "PLACE", "ORG", "OTHER", "DATE", "NUMBER")
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ from rapidfuzz.fuzz import ratio
 
 from ..model import ENTITY_TYPES, LEFT, RIGHT, Entity, Span
 from ..text.document import Document, as_document
-from .lexicon import CONNECTORS, GENERIC, ORG, PERSON, PLACE, STOP, spelling_key
+from .lexicon import CONNECTORS, GENERIC, ORG, OTHER, PERSON, PLACE, STOP, spelling_key
 from .mentions import SATURATED, Cluster, Scanner, vote_type
 
 
@@ -224,7 +224,12 @@ def _link(left: Document, right: Document) -> list[Entity]:
                 continue
             for j in block:
                 d = items[j][1]
-                if j in seen or find(i) == find(j) or d.type != c.type:
+                # OTHER is an open kind: it may be the other text's person or place.
+                if (
+                    j in seen
+                    or find(i) == find(j)
+                    or (d.type != c.type and OTHER not in (c.type, d.type))
+                ):
                     continue
                 seen.add(j)
                 core = tuple(w for w in c.words if w not in GENERIC)

@@ -20,6 +20,7 @@ from .lexicon import (
     NUMBER,
     ORG,
     ORG_HEADS,
+    OTHER,
     PERSON,
     PLACE,
     STOP,
@@ -42,12 +43,16 @@ SATURATED = 25  # mentions after which a name's context casts no more votes: its
 # Below this many votes per voting mention, place or organisation cues are stray ("a letter of
 # John"): a name is a person unless the text keeps placing it.
 _SURE_RATE = 0.15
+# Below this a name has no more than an article before it ("the Enlightenment"): its kind is open.
+_WEAK = 0.5
 
 
 def vote_type(votes: Counter | dict, mentions: int) -> str:
-    """The type the votes of a name's mentions make; a person when they say little."""
+    """The type the votes of a name's mentions make; OTHER when they say nothing."""
     best = max(votes.items(), key=lambda kv: (kv[1], kv[0] == ORG, kv[0] == PLACE), default=None)
-    if best is None or best[1] <= 0 or (best[0] != PERSON and best[1] < _SURE_RATE * mentions):
+    if best is None or best[1] < _WEAK:
+        return OTHER
+    if best[0] != PERSON and best[1] < _SURE_RATE * mentions and votes.get(PERSON, 0) > 0:
         return PERSON
     return best[0]
 

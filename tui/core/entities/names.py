@@ -8,6 +8,7 @@ word decides by itself is decided once per distinct word.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from itertools import compress
 
@@ -19,6 +20,7 @@ from .lexicon import (
     CONNECTORS,
     DEMONYMS,
     DIGIT_RE,
+    FIRST_NAMES,
     FIRST_RE,
     GAP_RE,
     GAZ,
@@ -30,8 +32,11 @@ from .lexicon import (
     ORG,
     ORG_AFTER,
     ORG_HEADS,
+    OTHER,
+    OTHER_HEADS,
     PERSON,
     PERSON_CUES,
+    PERSON_VERBS,
     PLACE,
     PLACE_HEADS,
     PLACE_PREPS,
@@ -39,9 +44,11 @@ from .lexicon import (
     SEGMENT_RE,
     SPOKE,
     STOP,
+    SURNAMES,
     TITLES,
     WEEKDAYS,
     WORD_RE,
+    WORLD,
     head_word,
     is_common,
     next_words,
@@ -49,6 +56,9 @@ from .lexicon import (
     spelling_key,
 )
 
+_ROMAN_RE = re.compile(r"[IVXLCDM]+")
+_BORN_RE = re.compile(r"\s*[(,]\s*(?:born|b\.|née|n[eé]e|c\.\s*)?\s*\d{3,4}\b|\s*\(\s*born\b")
+_PRONOUN_RE = re.compile(r"\b(?:he|she|his|her|him|himself|herself)\b")
 # Words W with a title "W of ...": "of" after them stays inside the name ("Secretary of State").
 _TITLE_OF = frozenset(
     t[: t.find(" of ")] for t in TITLES if " of " in t and " " not in t[: t.find(" of ")]
@@ -235,7 +245,7 @@ class Capitals:
         mid = self.cap_mid[w]
         if mid and mid >= lower.get(wl, 0):
             return True
-        if spelling_key(w) in GAZ:
+        if spelling_key(w) in WORLD:
             return True
         if self.title[i]:
             return False
@@ -353,7 +363,7 @@ def context_votes(masked: str, start: int, end: int, votes: dict) -> None:
         votes[PERSON] += 1
     elif prev in PLACE_PREPS:
         votes[PLACE] += 1
-    elif prev in ORG_HEADS:
+    elif prev in ORG_HEADS and prev not in OTHER_HEADS:
         votes[ORG] += 2
     elif prev in PLACE_HEADS:
         votes[PLACE] += 2
@@ -371,28 +381,52 @@ def context_votes(masked: str, start: int, end: int, votes: dict) -> None:
         votes[ORG] += 1
     elif nxt in SAY:
         votes[PERSON] += 0.5
+    elif nxt in PERSON_VERBS:
+        votes[PERSON] += 1
+    if prev in OTHER_HEADS or nxt in OTHER_HEADS:  # "the album Fame", "the Fame album"
+        votes[OTHER] += 2
+    after = masked[end : end + 60]
+    if _BORN_RE.match(after):  # "Hitzig (born 1950)", "Lessing (1729-1781)"
+        votes[PERSON] += 2
+    else:
+        clause = after.split(".", 1)[0]
+        if _PRONOUN_RE.search(clause):  # "Budjana released his first album"
+            votes[PERSON] += 0.5
 
 
 def name_votes(surface: str, words: tuple[str, ...], cap_all: Counter) -> tuple[str, dict]:
-    """The key of a name and the votes it earns by itself: gazetteer, head word, acronym, digits."""
+    """The key of a name and the votes it earns by itself: gazetteer, head word, given name,
+    acronym, digits."""
     votes: dict = {}
     key = spelling_key(surface)
     key = GAZ_SAME.get(key, key)  # "U.S." and "United States" are one place
     if key in GAZ:
         votes[PLACE] = 3.0
+    elif key in WORLD:
+        votes[PLACE] = 2.0
     elif key.endswith("s") and key[:-1] in GAZ:
         votes[PLACE] = 2.0
-    head = head_word([w.lower() for w in words])
+    lw = [w.lower() for w in words]
+    head = head_word(lw)
     if head in ORG_HEADS:
         votes[ORG] = 3.0
     elif head in PLACE_HEADS:
         votes[PLACE] = votes.get(PLACE, 0.0) + 3
+    elif head in OTHER_HEADS:
+        votes[OTHER] = 3.0
+    elif len(lw) > 1 and head not in WORLD:
+        if lw[0] in FIRST_NAMES:
+            votes[PERSON] = 2.0  # "Jesse Auton": a given name opening a name of two or three words
+        elif lw[-1] in SURNAMES or (len(words[0]) == 2 and words[0][1] == "."):
+            votes[PERSON] = 1.0  # "Chick Corea", "J. Smith"
     if (
         surface.replace(".", "").replace("/", "").isupper()
-        and key not in GAZ
+        and key not in WORLD
         and not cap_all.get(surface.title())
-    ):  # "CUPERTINO" in a dateline is no acronym
+        and not _ROMAN_RE.fullmatch(surface)
+        and not DIGIT_RE.search(surface)
+    ):  # "CUPERTINO" in a dateline is no acronym, nor "XXX" or "EZ2DJ" a known one
         votes[ORG] = votes.get(ORG, 0.0) + 2
-    if DIGIT_RE.search(surface):
+    if words[-1].isdigit():  # "Rossiya 24", "Channel 4"; "F-86" is a model, not a firm
         votes[ORG] = votes.get(ORG, 0.0) + 1
     return key, votes
