@@ -22,6 +22,7 @@ GROUP_TITLES = {
     "PERSON": "People",
     "PLACE": "Places",
     "ORG": "Organisations",
+    "OTHER": "Other names",
     "DATE": "Dates",
     "NUMBER": "Numbers",
 }
@@ -141,6 +142,7 @@ class EntityPanel(Widget):
         Binding("3", "filter_type('ORG')", "Organisations only", show=False),
         Binding("4", "filter_type('DATE')", "Dates only", show=False),
         Binding("5", "filter_type('NUMBER')", "Numbers only", show=False),
+        Binding("6", "filter_type('OTHER')", "Other names only", show=False),
         Binding("x", "clear", "Clear entity", show=False),
         Binding("j", "cursor('down')", "Next entity", show=False),
         Binding("k", "cursor('up')", "Previous entity", show=False),

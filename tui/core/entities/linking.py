@@ -16,6 +16,10 @@ from ..model import ENTITY_TYPES, LEFT, RIGHT, Entity, Span
 from ..text.document import Document, as_document
 from .lexicon import CONNECTORS, GENERIC, ORG, OTHER, PERSON, PLACE, STOP, spelling_key
 from .mentions import SATURATED, Cluster, Scanner, vote_type
+from .variants import distinctive, has_cyrillic, headed_phrases, lower_head_mentions, sound_key
+
+# The type a name with no cue of its own borrows from the names listed with it ("A, B and C").
+_LISTED = 0.5
 
 
 @contextmanager
@@ -47,16 +51,39 @@ def _initials(words: list[str]) -> str:
     return "".join(w[0] for w in words if w not in STOP and w not in CONNECTORS)
 
 
-def _clusters(doc: Document) -> list[Cluster]:
+def _scanned(docs: list[Document]) -> list[tuple[Scanner, list[Cluster]]]:
+    """Each document's scanner and clusters, with the names any of them writes with a capital head
+    found again where a text writes the head in lower case ("Korean peninsula")."""
+    parts = []
+    for doc in docs:
+        scanner = Scanner(doc)
+        parts.append((scanner, scanner.run()))
+    phrases = headed_phrases(
+        f for _, clusters in parts for c in clusters if c.kind is None for f in c.forms
+    )
+    if not phrases:
+        return parts
+    for scanner, clusters in parts:
+        by_key = {k: c for c in clusters if c.kind is None for k in c.keys}
+        for start, end, form in lower_head_mentions(scanner.masked, phrases, scanner.taken):
+            key = spelling_key(form)
+            cluster = by_key.get(key)
+            if cluster is None:
+                cluster = by_key[key] = Cluster(key, None, start, keys={key})
+                clusters.append(cluster)
+            scanner.mention(cluster, start, end, " ".join(scanner.text[start:end].split()))
+            scanner.taken[start:end] = b"\1" * (end - start)
+    return parts
+
+
+def _clusters(scanner: Scanner, clusters: list[Cluster]) -> list[Cluster]:
     """The clusters of one document, short forms joined to the full names they stand for."""
-    scanner = Scanner(doc)
-    clusters = scanner.run()
     names = [c for c in clusters if c.kind is None]
     for c in names:  # a name with no cue of its own takes the type of the names listed with it
         if not c.votes and c.links:
             typed = Counter(other.type for other in c.links if other.votes)
             if typed:
-                c.votes[typed.most_common(1)[0][0]] += 0.1
+                c.votes[typed.most_common(1)[0][0]] += _LISTED
     for c in names:  # links are spent: without their cycles, clusters go as soon as they are unused
         c.links.clear()
     people: dict[str, list[Cluster]] = defaultdict(list)
@@ -80,8 +107,14 @@ def _clusters(doc: Document) -> list[Cluster]:
                 target.spans
             ):  # "Judah" x800 is not short for a one-off "Shuah Judah"
                 continue
-        elif (c.type == ORG or c.votes[PERSON] + other < 1) and len(orgs.get(c.key, ())) == 1:
-            target = orgs[c.key][0]  # "Apple" for "Apple Inc", "RIA" for "RIA Novosti"
+        elif (
+            (c.type == ORG or c.votes[PERSON] + other < 1)
+            and len(orgs.get(c.key, ())) == 1
+            and orgs[c.key][0].first < max((start for start, _ in c.spans), default=c.first)
+        ):
+            # "Apple" for "Apple Inc", "RIA" for "RIA Novosti": a short form is used after the
+            # full name; a "Reuters" byline before "a Reuters TV crew" names the agency itself.
+            target = orgs[c.key][0]
         else:
             continue
         target.absorb(c)
@@ -92,19 +125,31 @@ def _clusters(doc: Document) -> list[Cluster]:
         for m in re.finditer(r"[^-]+", word):
             target = by_key.get(spelling_key(m.group()))
             if target is not None:
-                target.spans.append((start + m.start(), start + m.end()))
-                target.content |= not scanner._boiler(start)
+                scanner.mention(target, start + m.start(), start + m.end(), m.group())
     return clusters
 
 
 def _label(forms: Counter) -> str:
-    """The fullest spelling, then the most used, then the plainest."""
+    """The fullest spelling, capitalised, then the most used, then the plainest."""
     if len(forms) == 1:
         return next(iter(forms))
     return max(
         forms,
-        key=lambda f: (len(f.split()), forms[f], -len(f), -sum(not ch.isalnum() for ch in f), f),
+        key=lambda f: (
+            len(f.split()),
+            all(w[:1].isupper() for w in f.split()),
+            forms[f],
+            -len(f),
+            -sum(not ch.isalnum() for ch in f),
+            f,
+        ),
     )
+
+
+def _aliases(label: str, forms: Counter, aside: Counter) -> tuple[str, ...]:
+    """The other forms, most used first; forms seen only in boilerplate come last."""
+    used = sorted((f for f in forms if f != label), key=lambda f: (-forms[f], f))
+    return (*used, *sorted(f for f in aside if f != label and f not in forms))
 
 
 def _entity(members: list[tuple[str, Cluster]]) -> Entity | None:
@@ -113,28 +158,28 @@ def _entity(members: list[tuple[str, Cluster]]) -> Entity | None:
     if len(members) == 1:  # most names of a book: nothing to merge
         side, c = members[0]
         label = _label(c.forms)
-        aliases = tuple(sorted((f for f in c.forms if f != label), key=lambda f: (-c.forms[f], f)))
         return Entity(
             label,
             c.kind or vote_type(c.votes, _voting([c])),
-            aliases,
+            _aliases(label, c.forms, c.aside),
             {LEFT: (), RIGHT: (), side: tuple(starmap(Span, sorted(set(c.spans))))},
         )
     forms: Counter = Counter()
+    aside: Counter = Counter()
     votes: Counter = Counter()
     mentions: dict[str, set[tuple[int, int]]] = {LEFT: set(), RIGHT: set()}
     kind = None
     for side, c in members:
         forms.update(c.forms)
+        aside.update(c.aside)
         votes.update(c.votes)
         mentions[side].update(c.spans)
         kind = kind or c.kind
     label = _label(forms)
-    aliases = tuple(sorted((f for f in forms if f != label), key=lambda f: (-forms[f], f)))
     return Entity(
         label,
         kind or vote_type(votes, _voting(c for _, c in members)),
-        aliases,
+        _aliases(label, forms, aside),
         {side: tuple(starmap(Span, sorted(spans))) for side, spans in mentions.items()},
     )
 
@@ -154,7 +199,8 @@ def extract_entities(doc: Document | str) -> list[Entity]:
     """Entities of one document; mentions are under the "left" key."""
     doc = as_document(doc, "text")
     with _bulk():
-        return _ordered([_entity([(LEFT, c)]) for c in _clusters(doc)], (LEFT,))
+        (part,) = _scanned([doc])
+        return _ordered([_entity([(LEFT, c)]) for c in _clusters(*part)], (LEFT,))
 
 
 def _similar(a: list[str], b: list[str]) -> bool:
@@ -174,8 +220,9 @@ def link_entities(left: Document, right: Document) -> list[Entity]:
 
 
 def _link(left: Document, right: Document) -> list[Entity]:
-    items = [(LEFT, c) for c in _clusters(left)]
-    items += [(RIGHT, c) for c in _clusters(right)]
+    (left_part, right_part) = _scanned([left, right])
+    items = [(LEFT, c) for c in _clusters(*left_part)]
+    items += [(RIGHT, c) for c in _clusters(*right_part)]
     parent = list(range(len(items)))
 
     def find(i: int) -> int:
@@ -243,6 +290,7 @@ def _link(left: Document, right: Document) -> list[Entity]:
                 if generic or _similar(c.words, d.words):
                     union(i, j)
     _link_one_word_variants(items, find, union)
+    _link_across_scripts(items, find, union)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(items)):
         groups[find(i)].append(i)
@@ -276,6 +324,24 @@ def _link_one_word_variants(items: list, find, union) -> None:
                 union(i, j)
 
 
+def _link_across_scripts(items: list, find, union) -> None:
+    """A Cyrillic name joins the Latin name that sounds the same ("Ким Чен Ына", "Kim Jong Un"),
+    when that sound belongs to one entity only."""
+    cyrillic = [i for i, (_, c) in enumerate(items) if c.kind is None and has_cyrillic(c.key)]
+    if not cyrillic:
+        return
+    latin: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, (_, c) in enumerate(items):
+        if c.kind is None and not has_cyrillic(c.key):
+            key = sound_key(c.words)
+            if distinctive(key):
+                latin[key].append(i)
+    for i in cyrillic:
+        targets = latin.get(sound_key(items[i][1].words), ())
+        if targets and len({find(j) for j in targets}) == 1:
+            union(i, targets[0])
+
+
 def _join_short_forms(items: list, groups: dict[int, list[int]], find, union) -> None:
     """A surname or acronym one text uses alone joins the full name the other text gives."""
     full: dict[tuple[str, str], set[int]] = defaultdict(set)
@@ -283,8 +349,8 @@ def _join_short_forms(items: list, groups: dict[int, list[int]], find, union) ->
     shorts = []
     for root, members in groups.items():
         cs = [items[i][1] for i in members]
-        if any(c.kind for c in cs):
-            continue
+        if any(c.kind for c in cs) or not any(c.content for c in cs):
+            continue  # a name seen only in credits is no one's short form
         votes = Counter()
         for c in cs:
             votes.update(c.votes)

@@ -25,7 +25,6 @@ from .lexicon import (
     PLACE,
     STOP,
     WORD_NUMBER_BEFORE_RE,
-    WORD_RE,
     date_key,
     date_matches,
     lower_counts,
@@ -70,8 +69,13 @@ class Cluster:
     forms: Counter = field(default_factory=Counter)
     votes: Counter = field(default_factory=Counter)
     keys: set[str] = field(default_factory=set)
-    content: bool = False
+    aside: Counter = field(default_factory=Counter)  # forms seen only in boilerplate (credits...)
     links: list[Cluster] = field(default_factory=list)
+
+    @property
+    def content(self) -> bool:
+        """Whether the article itself names it (boilerplate mentions are not kept as spans)."""
+        return bool(self.spans)
 
     @property
     def type(self) -> str:
@@ -88,7 +92,7 @@ class Cluster:
         self.forms.update(other.forms)
         self.votes.update(other.votes)
         self.keys |= other.keys
-        self.content |= other.content
+        self.aside.update(other.aside)
         self.first = min(self.first, other.first)
 
 
@@ -101,13 +105,9 @@ class Scanner:
         self.masked = mask(doc.text)
         self.taken = bytearray(len(doc.text) + 1)
         self.sentences = doc.sentences
-        # Boilerplate is scanned too (credits such as "Photo / TASS" name real sources), but a name
-        # seen only on one-word furniture lines ("XS", "MD") is not listed.
-        boiler = [
-            s
-            for s in doc.sentences
-            if s.boilerplate and len(WORD_RE.findall(self.masked, s.start, s.end)) <= 1
-        ]
+        # Boilerplate is scanned (its capitals are evidence, its forms may name a listed entity),
+        # but its mentions are not kept: a credit or a footer does not make a name shared.
+        boiler = [s for s in doc.sentences if s.boilerplate]
         self.boiler_starts = [s.start for s in boiler]
         self.boiler_ends = [s.end for s in boiler]
         self.clusters: dict[str, Cluster] = {}
@@ -122,9 +122,20 @@ class Scanner:
         self._numbers()
         return list({id(c): c for c in self.clusters.values()}.values())
 
-    def _boiler(self, pos: int) -> bool:
+    def boiler(self, pos: int) -> bool:
+        """Whether `pos` lies in a boilerplate sentence."""
+        if not self.boiler_starts:
+            return False
         i = bisect_right(self.boiler_starts, pos) - 1
         return i >= 0 and pos < self.boiler_ends[i]
+
+    def mention(self, cluster: Cluster, start: int, end: int, surface: str) -> None:
+        """Record one mention: a span of the article, or only a form when in boilerplate."""
+        if self.boiler(start):
+            cluster.aside[surface] += 1
+        else:
+            cluster.spans.append((start, end))
+            cluster.forms[surface] += 1
 
     def _add(
         self,
@@ -138,13 +149,10 @@ class Scanner:
         cluster = self.clusters.get(key)
         if cluster is None:
             cluster = self.clusters[key] = Cluster(key, kind, start, keys={key})
-        cluster.spans.append((start, end))
-        cluster.forms[surface or " ".join(self.text[start:end].split())] += 1
+        self.mention(cluster, start, end, surface or " ".join(self.text[start:end].split()))
         if votes:
             for t, v in votes.items():
                 cluster.votes[t] += v
-        if not cluster.content:
-            cluster.content = not self._boiler(start)
         self.taken[start:end] = b"\1" * (end - start)
         return cluster
 
@@ -246,10 +254,7 @@ class Scanner:
         key, base = static
         cluster = self.clusters.get(key)
         if cluster is not None and len(cluster.spans) >= SATURATED:
-            cluster.spans.append((start, end))
-            cluster.forms[surface] += 1
-            if not cluster.content:
-                cluster.content = not self._boiler(start)
+            self.mention(cluster, start, end, surface)
             self.taken[start:end] = b"\1" * (end - start)
             return cluster, end
         if votes:
