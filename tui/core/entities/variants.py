@@ -9,12 +9,8 @@ from collections.abc import Iterable, Iterator
 from .lexicon import ORG_HEADS, PLACE_HEADS
 
 # Russian (GOST/BGN-like, one Latin spelling per letter): enough to compare sounds, not to print.
-_CYRILLIC = dict(
-    zip(
-        "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґў",
-        "a b v g d e e zh z i y k l m n o p r s t u f kh ts ch sh shch - y - e yu ya i yi ye g u".split(),
-    )
-)
+_LATIN = "a b v g d e e zh z i y k l m n o p r s t u f kh ts ch sh shch - y - e yu ya i yi ye g u"
+_CYRILLIC = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґў", _LATIN.split()))
 _CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
 # Russian case endings a name takes in a sentence ("Ына", "Ыном", "Путину"); only endings that
 # hold a consonant matter, since vowels drop out of the sound key anyway.
