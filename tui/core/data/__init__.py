@@ -9,11 +9,8 @@ from importlib import resources
 
 def _read(name: str) -> list[str]:
     text = resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
-    return [
-        line.strip()
-        for line in text.splitlines()
-        if line.strip() and not line.lstrip().startswith("#")
-    ]
+    lines = (line.strip() for line in text.splitlines())
+    return [line for line in lines if line and line[0] != "#"]
 
 
 @cache
