@@ -361,7 +361,7 @@ _PLAIN_RE = re.compile(r"[a-z]+(?: [a-z]+)*")
 
 
 def _place_key(name: str) -> str:
-    """spelling_key, without its work for the plain ASCII names most places have (a faster start)."""
+    """spelling_key, skipping its work for the plain ASCII names most places have (faster start)."""
     key = name.lower()
     return key if _PLAIN_RE.fullmatch(key) and not key.startswith("the ") else spelling_key(name)
 
