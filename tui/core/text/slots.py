@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from . import figure_words as vocab
-from .tokens import MONTHS, NUMBER_WORDS, STOPWORDS, normalise
+from .tokens import MONTHS, NUMBER_WORDS, STOPWORDS, WEEKDAYS, normalise
 
 Value = float | int | tuple[int | None, int | None, int | None]
 
@@ -53,6 +53,36 @@ JSON_KINDS = {
     "date": "date",
     "weekday": "date",
 }
+
+
+def _trie(words: list[str]) -> str:
+    """An alternation of `words` as a prefix tree: Python's regex engine tries plain alternatives
+    one by one at every position, a tree only the branch of the next letter."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alternatives = [re.escape(c) + emit(child) for c, child in sorted(node.items()) if c]
+        if not alternatives:
+            return ""
+        body = alternatives[0] if len(alternatives) == 1 else f"(?:{'|'.join(alternatives)})"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(tree)
+
+
+_TRIGGER_WORDS = sorted({*NUMBER_WORDS, *vocab.ORDINAL_WORDS, *MONTHS, *WEEKDAYS})
+_FIRST_LETTERS = "".join(sorted({w[0] for w in _TRIGGER_WORDS}))
+# The words a figure can start with; the lookahead on the first letter skips most positions fast.
+_TRIGGER = re.compile(
+    rf"\d|[$€£¥₽]|\b(?=[{_FIRST_LETTERS}{_FIRST_LETTERS.upper()}]){_trie(_TRIGGER_WORDS)}\b",
+    re.IGNORECASE,
+)
+_BEFORE, _AFTER = 40, 100  # characters kept around a trigger: two hedge words; unit and noun
 HEDGED_TOLERANCE = 0.15  # "nearly 700" still agrees with 650, not with 900
 CONVERTED_TOLERANCE = 0.05  # "700 km (435 miles)": conversions are rounded
 
@@ -126,10 +156,41 @@ def _weekday(value: tuple[int | None, int | None, int | None], year: int | None)
 
 def find_slots(text: str, start: int = 0, end: int | None = None) -> list[Slot]:
     """The slots written in text[start:end], in order, with offsets into `text`."""
-    tokens = [
-        (m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end or len(text))
-    ]
-    return list(_Scanner(tokens).slots())
+    end = len(text) if end is None else end
+    out: list[Slot] = []
+    for lo, hi, first in _windows(text, start, end):
+        tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, lo, hi)]
+        out.extend(slot for slot in _Scanner(tokens).slots() if slot.start >= first)
+    return out
+
+
+def _windows(text: str, start: int, end: int):
+    """Stretches of text around the words a figure can start with, merged when they touch: most
+    of a long text holds none, and scanning it token by token would cost seconds on a book.
+    Each stretch keeps a little before its first trigger (for hedges and names) and enough after
+    its last for the figure's unit and counted noun; slots before `first` belong to no trigger."""
+    lo = hi = first = -1
+    for m in _TRIGGER.finditer(text, start, end):
+        at = m.start()
+        if at > hi:
+            if hi >= 0:
+                yield lo, hi, first
+            lo = start if at - _BEFORE <= start else _word_start(text, at - _BEFORE, at)
+            first = at
+        hi = _word_end(text, min(end, m.end() + _AFTER), end)
+    if hi >= 0:
+        yield lo, hi, first
+
+
+def _word_start(text: str, at: int, limit: int) -> int:
+    """The first word boundary at or after `at` (a stretch never starts mid-word)."""
+    space = text.find(" ", at, limit)
+    return limit if space < 0 else space + 1
+
+
+def _word_end(text: str, at: int, limit: int) -> int:
+    space = text.find(" ", at, limit)
+    return limit if space < 0 else space
 
 
 Token = tuple[str, int, int]
