@@ -35,6 +35,31 @@ def only(text: str):
         ("four trips to China", "number", 4.0, "trip", "four"),
         ("twenty-five people died", "number", 25.0, "peopl died", "twenty-five"),
         ("1,500 troops", "number", 1500.0, "troop", "1,500"),
+        (
+            "ninety and nine years old",
+            "quantity",
+            99 * 31_557_600.0,
+            "time",
+            "ninety and nine years",
+        ),
+        (
+            "threescore years and ten;",
+            "quantity",
+            70 * 31_557_600.0,
+            "time",
+            "threescore years and ten",
+        ),
+        ("seven and twenty provinces", "number", 27.0, "provinc", "seven and twenty"),
+        ("on the twenty-fourth day of", "ordinal", 24.0, "day", "twenty-fourth"),
+        ("in the four and twentieth day", "ordinal", 24.0, "day", "four and twentieth"),
+        (
+            "were five thousand, four hundred gold",
+            "number",
+            5400.0,
+            "gold",
+            "five thousand, four hundred",
+        ),
+        ("a thousand thousand talents", "number", 1e6, "talent", "thousand thousand"),
         ("the sixth nuclear test", "ordinal", 6.0, "nuclear test", "sixth"),
     ],
 )
@@ -66,6 +91,11 @@ def test_offsets_point_into_the_whole_text():
     start = text.index("Then")
     slots = find_slots(text, start, len(text))
     assert [text[s.start : s.end] for s in slots] == ["700 km", "5%", "May 5"]
+
+
+def test_offsets_hold_where_lower_case_changes_the_length():
+    text = "İİ İstanbul rose 5 percent on May 5"
+    assert [text[s.start : s.end] for s in find_slots(text)] == ["5 percent", "May 5"]
 
 
 def relation(a: str, b: str, year=None):

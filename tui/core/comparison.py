@@ -7,7 +7,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from .align.aligner import DEFAULT_THRESHOLD, Aligner
+from .align.discrepancies import Discrepancy, find_discrepancies
 from .align.units import Units
+from .align.unmatched import Passage, only_one_side
 from .entities.linking import link_entities
 from .model import LEFT, RIGHT, Entity, Match
 from .parallel import FORK_THRESHOLD, Background
@@ -25,6 +27,7 @@ class Comparison:
     threshold: float
     _by_sentence: dict = field(default_factory=dict, repr=False, compare=False)
     aligner: Aligner | None = field(default=None, repr=False, compare=False)
+    _derived: dict = field(default_factory=dict, repr=False, compare=False)
 
     def with_threshold(self, threshold: float) -> Comparison:
         """The same comparison at another threshold: re-selects from the cached scores, no
@@ -36,6 +39,7 @@ class Comparison:
             threshold=threshold,
             _by_sentence={},
             aligner=aligner,
+            _derived={},
         )
 
     def doc(self, side: str) -> Document:
@@ -61,12 +65,28 @@ class Comparison:
             if not sentences[i].boilerplate
         )
 
+    @property
+    def discrepancies(self) -> tuple[Discrepancy, ...]:
+        """Slots told with another value on each side of a match, found on first use."""
+        if "discrepancies" not in self._derived:
+            self._derived["discrepancies"] = find_discrepancies(
+                self.left, self.right, self.matches, self.entities
+            )
+        return self._derived["discrepancies"]
+
+    def only_here(self, side: str) -> tuple[Passage, ...]:
+        """Passages of `side` that no match covers (boilerplate never counts)."""
+        if side not in self._derived:
+            self._derived[side] = only_one_side(self.doc(side), self.matches, side)
+        return self._derived[side]
+
     def to_dict(self) -> dict:
         return {
             "version": JSON_VERSION,
             "threshold": self.threshold,
             "documents": [document_dict(self.left), document_dict(self.right)],
             "matches": [m.to_dict() for m in self.matches],
+            "discrepancies": [d.to_dict() for d in self.discrepancies],
             "entities": [e.to_dict() for e in self.entities],
         }
 
@@ -76,9 +96,10 @@ class Comparison:
         docs = ",".join(_document_json(d) for d in (self.left, self.right))
         matches = ",".join(map(_match_json, self.matches))
         entities = ",".join(map(_entity_json, self.entities))
+        discrepancies = _dumps([d.to_dict() for d in self.discrepancies])
         return (
             f'{{"version":{JSON_VERSION},"threshold":{json.dumps(self.threshold)},"documents":[{docs}],'
-            f'"matches":[{matches}],"entities":[{entities}]}}'
+            f'"matches":[{matches}],"discrepancies":{discrepancies},"entities":[{entities}]}}'
         )
 
 

@@ -78,15 +78,25 @@ HEDGES = frozenset(
     "least most up to upwards estimated circa".split()
 )
 ORDINAL_WORDS = {
-    w: i
+    w: float(i)
     for i, w in enumerate(
         "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
-        "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
-        "twentieth".split(),
+        "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth".split(),
         1,
     )
 }
-UNITS_WORDS = {w: float(v) for w, v in NUMBER_WORDS.items() if int(v) < 100}
+ORDINAL_WORDS.update(
+    {
+        w: 10.0 * i
+        for i, w in enumerate(
+            "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split(),
+            2,
+        )
+    }
+)
+# Numbers below a hundred written as one word, with the older scores (threescore = 60).
+SMALL_NUMBERS = {w: float(v) for w, v in NUMBER_WORDS.items() if int(v) < 100}
+SMALL_NUMBERS.update({f"{w}score": 20.0 * v for w, v in list(SMALL_NUMBERS.items()) if 1 < v < 11})
 # Month names that are also plain words or names (May, March, "Jan") count alone only after a
 # word that introduces a time ("in March"); beside a day or a year they always count.
 MONTH_ALONE = frozenset(n for n in MONTHS if len(n) > 4 and n != "march")

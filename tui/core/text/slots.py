@@ -75,14 +75,18 @@ def _trie(words: list[str]) -> str:
     return emit(tree)
 
 
-_TRIGGER_WORDS = sorted({*NUMBER_WORDS, *vocab.ORDINAL_WORDS, *MONTHS, *WEEKDAYS})
+_TRIGGER_WORDS = sorted(
+    {*vocab.SMALL_NUMBERS, *NUMBER_WORDS, *vocab.ORDINAL_WORDS, *MONTHS, *WEEKDAYS}
+)
 _FIRST_LETTERS = "".join(sorted({w[0] for w in _TRIGGER_WORDS}))
 # The words a figure can start with; the lookahead on the first letter skips most positions fast.
-_TRIGGER = re.compile(
-    rf"\d|[$€£¥₽]|\b(?=[{_FIRST_LETTERS}{_FIRST_LETTERS.upper()}]){_trie(_TRIGGER_WORDS)}\b",
-    re.IGNORECASE,
-)
-_BEFORE, _AFTER = 40, 100  # characters kept around a trigger: two hedge words; unit and noun
+_TRIGGER_LOWER = rf"[\d$€£¥₽]|\b(?=[{_FIRST_LETTERS}]){_trie(_TRIGGER_WORDS)}\b"
+_TRIGGER = re.compile(_TRIGGER_LOWER)
+_TRIGGER_ANY_CASE = re.compile(_TRIGGER_LOWER, re.IGNORECASE)
+_NUMBER_STARTS = frozenset({*vocab.SMALL_NUMBERS, *NUMBER_WORDS, *vocab.ORDINAL_WORDS})
+# Lower-cased tokens a slot can start at, besides digits.
+_STARTS = frozenset({*_NUMBER_STARTS, *MONTHS, *WEEKDAYS, *(s.lower() for s in vocab.SYMBOLS)})
+_BEFORE, _AFTER = 24, 64  # characters kept around a trigger: two hedge words; unit and noun
 HEDGED_TOLERANCE = 0.15  # "nearly 700" still agrees with 650, not with 900
 CONVERTED_TOLERANCE = 0.05  # "700 km (435 miles)": conversions are rounded
 
@@ -143,6 +147,18 @@ def _close(a: Slot, b: Slot) -> bool:
     return abs(x - y) <= tolerance * max(abs(x), abs(y))
 
 
+def _continues(word: str) -> bool:
+    return word in vocab.SMALL_NUMBERS or word in vocab.ORDINAL_WORDS or word == "hundred"
+
+
+def _combines(previous: float, value: float, joined: bool) -> bool:
+    """Whether two small numbers make one: twenty-five, ninety and nine, threescore and ten (a
+    ten or a score, then a unit), or six and twenty (a unit, "and", then a ten)."""
+    if previous >= 20 and previous % 10 == 0:
+        return value < (20 if previous % 20 == 0 and joined else 10)
+    return joined and 0 < previous < 10 and value >= 20 and value % 10 == 0
+
+
 def _weekday(value: tuple[int | None, int | None, int | None], year: int | None) -> int | None:
     y, m, d = value
     y = y if y is not None else year
@@ -170,14 +186,19 @@ def _windows(text: str, start: int, end: int):
     Each stretch keeps a little before its first trigger (for hedges and names) and enough after
     its last for the figure's unit and counted noun; slots before `first` belong to no trigger."""
     lo = hi = first = -1
-    for m in _TRIGGER.finditer(text, start, end):
-        at = m.start()
+    # Matching lower-case text is faster than ignoring case, where offsets stay the same.
+    lower = text[start:end].lower()
+    same = len(lower) == end - start
+    found = _TRIGGER.finditer(lower) if same else _TRIGGER_ANY_CASE.finditer(text, start, end)
+    shift = start if same else 0
+    for m in found:
+        at = m.start() + shift
         if at > hi:
             if hi >= 0:
                 yield lo, hi, first
             lo = start if at - _BEFORE <= start else _word_start(text, at - _BEFORE, at)
             first = at
-        hi = _word_end(text, min(end, m.end() + _AFTER), end)
+        hi = _word_end(text, min(end, m.end() + shift + _AFTER), end)
     if hi >= 0:
         yield lo, hi, first
 
@@ -206,7 +227,11 @@ class _Scanner:
 
     def slots(self):
         i, n = 0, len(self.tokens)
+        low = self.low
         while i < n:
+            if low[i] not in _STARTS and not low[i][0].isdigit():
+                i += 1
+                continue
             slot, after = self._at(i)
             if slot is not None:
                 yield slot
@@ -229,7 +254,7 @@ class _Scanner:
         month = MONTHS.get(self.low[i].rstrip("."))
         if month is not None and word[0].isupper():
             return self._month_first(i, month)
-        if word[0].isdigit() or self.low[i] in NUMBER_WORDS or self.low[i] in vocab.ORDINAL_WORDS:
+        if word[0].isdigit() or self.low[i] in _NUMBER_STARTS:
             return self._number(i)
         return None, i + 1
 
@@ -311,40 +336,48 @@ class _Scanner:
                 return None
             decimals = len(digits.partition(".")[2])
             return value, i + 1, (0.5 * 10**-decimals if decimals else 0.0), ordinal
-        if self.low[i] in vocab.ORDINAL_WORDS:
-            return float(vocab.ORDINAL_WORDS[self.low[i]]), i + 1, 0.0, True
         return self._number_words(i)
 
     def _number_words(self, i: int) -> tuple[float, int, float, bool] | None:
-        """Spelled-out numbers: "five", "twenty-five", "one hundred and twenty", "two thousand"."""
+        """Spelled-out numbers and ordinals: "five", "twenty-five", "one hundred and twenty",
+        "five thousand, four hundred", "twenty-fourth", and the older "ninety and nine", "six and
+        twenty", "four and twentieth", "threescore and ten", "a thousand thousand"."""
+        low, n = self.low, len(self.tokens)
         total, current, j, last = 0.0, 0.0, i, i
-        previous = None
-        while j < len(self.tokens):
-            w = self.low[j]
-            if w in vocab.UNITS_WORDS:
-                value = vocab.UNITS_WORDS[w]
-                if previous is not None and not (
-                    previous >= 20 and previous % 10 == 0 and value < 10
-                ):
+        previous: float | None = None  # the last small number of this group, -1 once it is whole
+        joined = False  # by "and"
+        ordinal = False
+        while j < n and not ordinal:
+            w = low[j]
+            value = vocab.SMALL_NUMBERS.get(w, vocab.ORDINAL_WORDS.get(w))
+            if value is not None:
+                if previous is not None and not _combines(previous, value, joined):
                     break
+                ordinal = w in vocab.ORDINAL_WORDS
                 current += value
-                previous = value
+                previous = value if previous is None else -1.0
             elif w == "hundred":
                 current, previous = (current or 1.0) * 100, None
             elif w in ("thousand", "million", "billion"):
-                total, current, previous = total + (current or 1.0) * vocab.SCALES[w], 0.0, None
-            elif w in ("-", "and") and j + 1 < len(self.tokens) and self.low[j + 1] in NUMBER_WORDS:
-                if w == "and" and previous is not None:
-                    break
+                if current == 0 and last == j and total:  # a thousand thousand
+                    total *= vocab.SCALES[w]
+                else:
+                    total, current = total + (current or 1.0) * vocab.SCALES[w], 0.0
+                previous = None
+            elif w in ("-", "and", ",") and j + 1 < n and _continues(low[j + 1]):
+                if w == "," and not (previous is None and total and current == 0):
+                    break  # a comma goes on only after a scale: "five thousand, four hundred"
+                joined = w == "and"
                 j += 1
                 continue
             else:
                 break
+            joined = False
             j += 1
             last = j
         if last == i:
             return None
-        return total + current, last, 0.0, False
+        return total + current, last, 0.0, ordinal
 
     def _number(self, i: int) -> tuple[Slot | None, int]:
         word = self.tokens[i][0]
@@ -411,10 +444,22 @@ class _Scanner:
             if dimension != "length":
                 return None
             dimension, size, k = "area", size * size, k + 1
+        value, k = self._and_more(value, k + 1)
         return (
-            self._slot("quantity", value * size, dimension, i, k + 1, approx, step * size, size),
-            k + 1,
+            self._slot("quantity", value * size, dimension, i, k, approx, step * size, size),
+            k,
         )
+
+    def _and_more(self, value: float, k: int) -> tuple[float, int]:
+        """The older English of a ten or a score with its unit after the unit: "threescore years
+        and ten", "ninety years old and nine"."""
+        low = self.low
+        at = k + 1 if low[k : k + 1] == ["old"] else k
+        if value >= 20 and value % 10 == 0 and low[at : at + 1] == ["and"]:
+            more = vocab.SMALL_NUMBERS.get(low[at + 1]) if at + 1 < len(low) else None
+            if more is not None and _combines(value, more, True):
+                return value + more, at + 2
+        return value, k
 
     def _head(self, j: int) -> str:
         """Keys of the plain words after a figure (up to two), among them the noun it counts."""

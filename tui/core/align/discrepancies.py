@@ -1,0 +1,235 @@
+"""Disagreements inside matches: the same slot (a figure, a date, a person in one role) given
+another value on each side.
+
+A pair of slots is reported only when the evidence is clear: figures that agree with some figure
+on the other side are set aside first (the same value in other words: 5% / five percent); what is
+left pairs only one to one (each side's slot has exactly one conflicting partner); the two slots
+stand among shared words (a date of the telling is not the date of the event); and neither value
+is told by the other text near the match (a fact split over two sentences is not a conflict).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from operator import attrgetter
+
+from ..data import lines
+from ..model import LEFT, RIGHT, Entity, Match, Span
+from ..text.document import Document
+from ..text.slots import Slot, find_slots, relate
+from ..text.tokens import STOPWORDS, WORD, normalise
+
+CONTEXT_WORDS = 5  # words each side of a slot whose keys say what it is the figure of
+NEARBY_SENTENCES = 2  # how far from a match the other text may tell a value for it not to conflict
+DATELINE_SENTENCES = 12  # where a text's own date (whose year dates without one fall in) is told
+_TITLES = frozenset(t.lower() for t in lines("titles.txt"))
+_TITLE_WORDS = max(len(t.split()) for t in _TITLES)
+_ROLE_WORD = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+
+@dataclass(frozen=True, slots=True)
+class Discrepancy:
+    """One slot told with another value on each side of a match; spans cover the two values."""
+
+    match: int
+    kind: str  # "number" | "date" | "money" | "percent" | "name"
+    left: Span
+    right: Span
+
+    def span(self, side: str) -> Span:
+        return self.left if side == LEFT else self.right
+
+    def to_dict(self) -> dict:
+        return {
+            "match": self.match,
+            "kind": self.kind,
+            "left": self.left.to_dict(),
+            "right": self.right.to_dict(),
+        }
+
+
+def find_discrepancies(
+    left: Document, right: Document, matches: Sequence[Match], entities: Sequence[Entity] = ()
+) -> tuple[Discrepancy, ...]:
+    """Every clear disagreement inside `matches`, in match order."""
+    docs = {LEFT: left, RIGHT: right}
+    year = _year(left) or _year(right)
+    # Each text is read once; a match looks its slots and names up by offset.
+    slots = {side: _Located(find_slots(docs[side].text)) for side in docs}
+    names = {side: _Names(docs[side], entities, side) for side in docs}
+    out: list[Discrepancy] = []
+    for match in matches:
+        here = {side: slots[side].within(match.spans(side)) for side in docs}
+        if here[LEFT] and here[RIGHT]:
+            for a, b in _conflicts(here[LEFT], here[RIGHT], year):
+                if _same_context(left, a, right, b) and not _told_nearby(
+                    docs, slots, match, a, b, year
+                ):
+                    out.append(Discrepancy(match.id, a.json_kind, _span(a), _span(b)))
+        out.extend(_name_conflicts(match, names))
+    return tuple(out)
+
+
+class _Located:
+    """Things with `start` and `end` offsets, found by the spans that hold them."""
+
+    def __init__(self, items: Iterable):
+        self.items = sorted(items, key=attrgetter("start"))
+        self.starts = [item.start for item in self.items]
+
+    def within(self, spans: Iterable[Span]) -> list:
+        out = []
+        for span in spans:
+            lo = bisect_left(self.starts, span.start)
+            hi = bisect_left(self.starts, span.end, lo)
+            out.extend(self.items[lo:hi])
+        return out
+
+
+def _span(slot: Slot) -> Span:
+    return Span(slot.start, slot.end)
+
+
+def _conflicts(left: list[Slot], right: list[Slot], year: int | None) -> list[tuple[Slot, Slot]]:
+    """Pairs left once agreements are set aside, each slot with exactly one conflicting partner:
+    first between slots of one kind, then a weekday against a date among those still free."""
+    relations = [[relate(a, b, year) for b in right] for a in left]
+    free_left = {i for i, row in enumerate(relations) if "agree" not in row}
+    free_right = {j for j in range(len(right)) if all(row[j] != "agree" for row in relations)}
+    out = []
+    for same_kind in (True, False):
+        pairs = [
+            (i, j)
+            for i in free_left
+            for j in free_right
+            if relations[i][j] == "conflict" and (left[i].kind == right[j].kind) == same_kind
+        ]
+        for i, j in sorted(pairs):
+            if sum(p[0] == i for p in pairs) == 1 and sum(p[1] == j for p in pairs) == 1:
+                out.append((left[i], right[j]))
+                free_left.discard(i)
+                free_right.discard(j)
+    return out
+
+
+def _context(doc: Document, slot: Slot) -> set[str]:
+    """Keys of the words around a slot, within its sentence."""
+    sentence = doc.sentence_at(slot.start)
+    lo, hi = (sentence.start, sentence.end) if sentence else (slot.start, slot.end)
+    before = WORD.findall(doc.text, max(lo, slot.start - 80), slot.start)[-CONTEXT_WORDS:]
+    after = WORD.findall(doc.text, slot.end, min(hi, slot.end + 80))[:CONTEXT_WORDS]
+    keys = (normalise(w) for w in before + after)
+    return {k for k in keys if k and k[0].isalpha()}
+
+
+def _same_context(left: Document, a: Slot, right: Document, b: Slot) -> bool:
+    return not _context(left, a).isdisjoint(_context(right, b))
+
+
+def _told_nearby(docs: dict[str, Document], slots, match: Match, a: Slot, b: Slot, year) -> bool:
+    """Whether either value is also told by the other text close to the match."""
+    for side, value in ((RIGHT, a), (LEFT, b)):
+        nearby = slots[side].within(_nearby(docs[side], match, side))
+        if any(relate(value, other, year) == "agree" for other in nearby):
+            return True
+    return False
+
+
+def _nearby(doc: Document, match: Match, side: str) -> list[Span]:
+    """The content sentences of `side` within a few sentences of the match."""
+    indices = match.sentences(side)
+    if not indices:
+        return list(match.spans(side))
+    lo = max(0, min(indices) - NEARBY_SENTENCES)
+    hi = min(len(doc.sentences), max(indices) + NEARBY_SENTENCES + 1)
+    return [doc.sentences[i].span for i in range(lo, hi) if not doc.sentences[i].boilerplate]
+
+
+def _year(doc: Document) -> int | None:
+    """The year of the first full date near the top of a text (its dateline), if any."""
+    for sentence in doc.sentences[:DATELINE_SENTENCES]:
+        for slot in find_slots(doc.text, sentence.start, sentence.end):
+            if slot.kind == "date" and None not in slot.value:  # type: ignore[operator]
+                return slot.value[0]  # type: ignore[index]
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    start: int
+    end: int
+    person: int
+
+
+class _Names(_Located):
+    """The people one text names, by offset, each with the role words written before it."""
+
+    def __init__(self, doc: Document, entities: Sequence[Entity], side: str):
+        super().__init__(
+            _Mention(span.start, span.end, index)
+            for index, entity in enumerate(entities)
+            if entity.type == "PERSON"
+            for span in entity.on(side)
+        )
+        self.doc = doc
+
+    def role(self, start: int) -> str:
+        """The title and its qualifiers just before a name ("russian foreign minister"), or ""."""
+        text = self.doc.text
+        line = text.rfind("\n", 0, start) + 1
+        words = _ROLE_WORD.findall(text, max(line, start - 60), start)[-(_TITLE_WORDS + 3) :]
+        lower = [w.lower() for w in words]
+        for k in range(min(_TITLE_WORDS, len(words)), 0, -1):
+            if " ".join(lower[-k:]) in _TITLES:
+                break
+        else:
+            return ""
+        first = len(words) - k
+        while first > 0 and words[first - 1][0].isupper() and lower[first - 1] not in STOPWORDS:
+            first -= 1
+        return " ".join(lower[first:])
+
+
+def _name_conflicts(match: Match, names: dict[str, _Names]) -> list[Discrepancy]:
+    """People in the same role on each side who are not the same person (nor named by the other
+    text near the match)."""
+    found = {side: names[side].within(match.spans(side)) for side in names}
+    people = {side: {m.person for m in found[side]} for side in found}
+    alone = {
+        side: [m for m in found[side] if m.person not in people[_other(side)]] for side in found
+    }
+    if not alone[LEFT] or not alone[RIGHT]:
+        return []
+    roles: dict[str, dict[str, set[int]]] = {LEFT: {}, RIGHT: {}}
+    first: dict[tuple[str, int], _Mention] = {}
+    for side, mentions in alone.items():
+        for mention in mentions:
+            role = names[side].role(mention.start)
+            if role:
+                roles[side].setdefault(role, set()).add(mention.person)
+                first.setdefault((side, mention.person), mention)
+    out = []
+    for role, lefts in roles[LEFT].items():
+        rights = roles[RIGHT].get(role, set())
+        if len(lefts) == 1 and len(rights) == 1:
+            a, b = first[LEFT, next(iter(lefts))], first[RIGHT, next(iter(rights))]
+            if not _named_nearby(names, match, a, b):
+                out.append(
+                    Discrepancy(match.id, "name", Span(a.start, a.end), Span(b.start, b.end))
+                )
+    return out
+
+
+def _named_nearby(names: dict[str, _Names], match: Match, a: _Mention, b: _Mention) -> bool:
+    """Whether either person is also named by the other text close to the match."""
+    return any(
+        person in {m.person for m in names[side].within(_nearby(names[side].doc, match, side))}
+        for side, person in ((RIGHT, a.person), (LEFT, b.person))
+    )
+
+
+def _other(side: str) -> str:
+    return RIGHT if side == LEFT else LEFT
