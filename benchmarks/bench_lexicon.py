@@ -23,8 +23,12 @@ lexical.zipf("peopl")
 t2 = time.perf_counter()
 lexical.zipf("sanction")
 t3 = time.perf_counter()
+lexical.related("retaliat", "retali")
+t4 = time.perf_counter()
+lexical.related("arriv", "reach")
+t5 = time.perf_counter()
 print(json.dumps({"import tokens (baseline)": t1 - t0, "lexical + first zipf": t2 - t1,
-                  "second zipf": t3 - t2}))
+                  "second zipf": t3 - t2, "first related": t4 - t3, "second related": t5 - t4}))
 """
 
 

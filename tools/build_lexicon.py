@@ -1,9 +1,11 @@
 """Build diptych's general-English tables from their sources, keyed as tokens.normalise keys words.
 
     python tools/build_lexicon.py frequency OUT_DIR      # needs the dev extra (wordfreq)
+    python tools/build_lexicon.py concepts WORDNET_DIR OUT_DIR   # e.g. /usr/share/wordnet
 
-OUT_DIR is normally tui/core/data; the script writes only its own file there (zipf_en.txt).
-Rebuild whenever tokens.normalise changes.
+OUT_DIR is normally tui/core/data; the script writes only its own files there (zipf_en.txt,
+concepts_en.txt; concepts keeps to the keys of the zipf_en.txt installed). Rebuild both whenever
+tokens.normalise changes. WordNet 3.0's files come with Debian's wordnet-base package.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from tui.core.text.tokens import DATE_PREFIX, NUMBER_PREFIX, WORD, normalise  # 
 # missing key for rarer still, as most names are. 2.0 keeps 71k keys, loaded in about 25 ms.
 MIN_ZIPF = 2.0
 FREQUENCY_FILE = "zipf_en.txt"
+CONCEPTS_FILE = "concepts_en.txt"
 
 
 def key_of(word: str) -> str | None:
@@ -70,6 +73,25 @@ def write_frequency(out_dir: Path) -> None:
     print(f"{FREQUENCY_FILE}: {sum(map(len, buckets.values()))} keys", file=sys.stderr)
 
 
+def write_concepts(wordnet_dir: Path, out_dir: Path) -> None:
+    from concepts import Cut, concept_table
+    from wordnet import read_wordnet
+
+    from tui.core.text import lexical
+
+    cut = Cut()
+    table, families = concept_table(read_wordnet(wordnet_dir), cut, lexical.zipf)
+    header = [
+        "# Concept ids of English word keys (diptych's tokens.normalise keys), from WordNet 3.0",
+        "# (Princeton University; see LICENSE-wordnet.txt). Built by tools/build_lexicon.py with",
+        f"# {cut}. Ids below @families are word families, the rest synonym sets.",
+        f"@families {families}",
+    ]
+    lines = [f"{key} {' '.join(map(str, ids))}" for key, ids in table.items()]
+    _write(out_dir / CONCEPTS_FILE, header + lines)
+    print(f"{CONCEPTS_FILE}: {len(table)} keys, {families} family ids", file=sys.stderr)
+
+
 def _write(path: Path, lines: list[str]) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
@@ -86,7 +108,16 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="table", required=True)
     freq = sub.add_parser("frequency", help="word keys' background Zipf values, from wordfreq")
     freq.add_argument("out_dir", type=_out_dir)
+    concepts = sub.add_parser("concepts", help="word keys' concept ids, from WordNet 3.0")
+    concepts.add_argument("wordnet_dir", type=Path, help="holds data.noun, index.noun, ...")
+    concepts.add_argument("out_dir", type=_out_dir)
     args = parser.parse_args(argv)
+    if args.table == "concepts":
+        if not (args.wordnet_dir / "data.noun").is_file():
+            print(f"error: no WordNet database in {args.wordnet_dir}", file=sys.stderr)
+            return 2
+        write_concepts(args.wordnet_dir, args.out_dir)
+        return 0
     try:
         write_frequency(args.out_dir)
     except ImportError:

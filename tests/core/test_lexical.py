@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tui.core.text import lexical
-from tui.core.text.tokens import normalise
+from tui.core.text.tokens import keys, normalise
 
 tomllib = pytest.importorskip("tomllib")
 
@@ -52,6 +52,49 @@ def test_table_is_keyed_as_tokens_key_words_today():
     assert not missing
 
 
+def related(a: str, b: str) -> str | None:
+    return lexical.related(key(a), key(b))
+
+
+def test_word_families_are_found():
+    assert related("retaliate", "retaliation") == lexical.FAMILY
+    assert related("elected", "election") == lexical.FAMILY
+    assert related("went", "go") == lexical.FAMILY
+    assert related("presidential", "president") == lexical.FAMILY
+
+
+def test_a_shared_id_tells_family_from_synonym():
+    (family,) = set(lexical.concepts(key("went"))) & set(lexical.concepts(key("go")))
+    (synonym,) = set(lexical.concepts(key("arrived"))) & set(lexical.concepts(key("reached")))
+    assert (lexical.kind(family), lexical.kind(synonym)) == (lexical.FAMILY, lexical.SYNONYM)
+
+
+def test_re_elect_written_either_way_is_one_family():
+    (hyphenated,) = keys("re-elected")  # the tokens drop "re"
+    (closed,) = keys("reelected")
+    assert lexical.related(hyphenated, closed) == lexical.FAMILY
+    assert related("returned", "turned") is None  # looks like re- + turn, is not
+
+
+def test_synonyms_among_first_senses_are_found():
+    assert related("arrived", "reached") == lexical.SYNONYM
+    assert related("purchase", "buy") == lexical.SYNONYM
+
+
+def test_unrelated_words_are_not_joined():
+    assert related("arrived", "sanctions") is None
+    assert related("bank", "river") is None
+    assert related("garden", "gardener") is None  # the agent is not the place
+    assert related("get", "arrive") is None  # everyday words' many senses are left out
+    assert lexical.concepts("qqxzv") == ()
+
+
+def test_concept_keys_are_frequency_keys():
+    table, families = lexical._concept_table()
+    assert 0 < families < max(max(lexical.concepts(k)) for k in table)
+    assert all(k in lexical._zipf_table() for k in table)
+
+
 def _package_data() -> list[str]:
     config = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]
     return config["package-data"]["tui.core.data"]
@@ -61,9 +104,14 @@ def test_tables_and_their_licences_ship_as_package_data():
     shipped = {
         p.name for p in DATA.iterdir() if any(fnmatch.fnmatch(p.name, g) for g in _package_data())
     }
-    assert {"zipf_en.txt", "LICENSE-wordfreq.txt"} <= shipped
+    assert {"zipf_en.txt", "concepts_en.txt", "SOURCES.md"} <= shipped
+    assert {"LICENSE-wordfreq.txt", "LICENSE-wordnet.txt"} <= shipped
     notice = (DATA / "LICENSE-wordfreq.txt").read_text()
     assert "CC BY-SA 4.0" in notice and "Robyn Speer" in notice
+    assert (
+        "WordNet 3.0 Copyright 2006 by Princeton University"
+        in (DATA / "LICENSE-wordnet.txt").read_text()
+    )
 
 
 def test_an_installed_copy_reads_its_tables(tmp_path):
@@ -80,7 +128,7 @@ def test_an_installed_copy_reads_its_tables(tmp_path):
             and not (Path(d) == DATA and any(fnmatch.fnmatch(n, g) for g in globs))
         ],
     )
-    code = "import sys; sys.path.insert(0, sys.argv[1]); from tui.core.text import lexical; print(lexical.zipf('peopl'))"
+    code = "import sys; sys.path.insert(0, sys.argv[1]); from tui.core.text import lexical; print(lexical.zipf('peopl'), lexical.related('retaliat', 'retali'))"
     result = subprocess.run(
         [sys.executable, "-c", code, str(site)],
         capture_output=True,
@@ -89,4 +137,5 @@ def test_an_installed_copy_reads_its_tables(tmp_path):
         timeout=60,
     )
     assert result.returncode == 0, result.stderr
-    assert float(result.stdout) > 5.5
+    frequency, relation = result.stdout.split()
+    assert float(frequency) > 5.5 and relation == lexical.FAMILY

@@ -3,18 +3,24 @@
 - zipf(key): background frequency, log10 of uses per billion words (wordfreq; "lik" 6.5,
   "sanction" 3.8); keys absent from the table (names, rare words, numbers, dates) get UNSEEN_ZIPF.
 - background_idf(key): -ln of that probability, the rarity to weigh a shared key by.
+- concepts(key): ids of the meanings a key carries (WordNet): two keys whose ids intersect are
+  one word family (retaliate / retaliation, went / go, reelect / elect) or synonyms among their
+  first senses (arrive / reach); related(a, b) says which, family first; kind(id) says it of
+  one id.
 """
 
 from __future__ import annotations
 
 import math
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from itertools import repeat
 
 # The table stops at Zipf 2.0; a key missing from it is rarer, as most names and numbers are.
 UNSEEN_ZIPF = 1.5
 FREQUENCY_FILE = "zipf_en.txt"
+CONCEPTS_FILE = "concepts_en.txt"
+FAMILY, SYNONYM = "family", "synonym"
 _LN10 = math.log(10)
 
 
@@ -38,6 +44,47 @@ def _zipf_table() -> dict[str, float]:
         value, *words = line.split()
         table.update(zip(words, repeat(int(value) / 10)))
     return table
+
+
+def concepts(key: str) -> tuple[int, ...]:
+    """The concept ids of a key, ascending; () for keys WordNet joins to no other."""
+    ids = _concept_table()[0].get(key)
+    return () if ids is None else _parse_ids(ids)
+
+
+def related(a: str, b: str) -> str | None:
+    """FAMILY if the keys are one word family, SYNONYM if they share a synonym set, else None."""
+    shared = set(concepts(a)).intersection(concepts(b))
+    if not shared:
+        return None
+    return kind(min(shared))
+
+
+def kind(concept: int) -> str:
+    """FAMILY or SYNONYM: what sharing this concept id makes two keys."""
+    return FAMILY if concept < _concept_table()[1] else SYNONYM
+
+
+@lru_cache(maxsize=50_000)
+def _parse_ids(ids: str) -> tuple[int, ...]:
+    return tuple(map(int, ids.split()))
+
+
+@cache
+def _concept_table() -> tuple[dict[str, str], int]:
+    """Key -> its ids still as text (parsed when asked), and how many ids are families' (those
+    come first)."""
+    table: dict[str, str] = {}
+    families = 0
+    for line in _data_text(CONCEPTS_FILE).splitlines():
+        if line.startswith("#"):
+            continue
+        key, _, ids = line.partition(" ")
+        if key == "@families":
+            families = int(ids)
+        else:
+            table[key] = ids
+    return table, families
 
 
 def _data_text(name: str) -> str:
