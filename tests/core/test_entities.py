@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tui.core.entities.language import language_hint
 from tui.core.entities.linking import extract_entities, link_entities
 from tui.core.model import ENTITY_TYPES, Entity
 from tui.core.text.document import build_document, load_document
@@ -448,3 +449,120 @@ def test_a_name_the_text_keeps_placing_is_a_place():
         "Merchants came into Tadmor at dawn."
     )
     assert find(extract_entities(text), "Tadmor").type == "PLACE"
+
+
+# --- issue 10: one test per error class, on texts written for them -------------------------------
+
+
+def test_an_uncued_single_word_is_not_guessed_a_person():
+    entities = extract_entities("Investors bought Zorvex on Monday and sold Zorvex on Friday.")
+    assert find(entities, "Zorvex").type == "OTHER"
+
+
+def test_teams_on_results_lines_are_organisations_even_when_named_for_a_city():
+    text = (
+        "Results on Saturday:\nArsenal 2 Chelsea 1\nLeeds 0 Everton 3\n"
+        "Liverpool 1 Manchester United 1\n\nFans of Liverpool travelled by train."
+    )
+    entities = extract_entities(build_document(text))
+    assert {"Arsenal", "Chelsea", "Leeds", "Everton", "Manchester United"} <= labels(
+        entities, "ORG"
+    )
+    assert "Manchester" not in labels(entities)
+
+
+def test_multi_word_names_stay_whole_and_all_caps_lines_read_from_the_rest_of_the_text():
+    text = "NEW YORK (AP) - Officials met on Monday.\n\nThe storm hit the coast near New York."
+    entities = extract_entities(build_document(text))
+    new_york = find(entities, "NEW YORK")
+    assert new_york.label == "New York" and new_york.type == "PLACE"
+    assert len(new_york.on("left")) == 2 and "YORK" not in labels(entities)
+    headline = extract_entities(build_document("STORM HITS COAST AS THOUSANDS FLEE\n\nIt rained."))
+    assert not labels(headline) & {"STORM", "HITS", "COAST", "THOUSANDS", "FLEE"}
+
+
+def test_places_from_the_gazetteer_are_not_people():
+    entities = extract_entities("Pennsylvania voted early. Officials in Würzburg waited.")
+    assert find(entities, "Pennsylvania").type == "PLACE"
+    assert find(entities, "Würzburg").type == "PLACE"
+
+
+def test_given_names_and_person_cues_make_people():
+    entities = extract_entities(
+        "Jesse Auton flew the plane. Dewa Budjana (born 1963) is a guitarist; Budjana said he "
+        "would tour."
+    )
+    assert find(entities, "Jesse Auton").type == "PERSON"
+    assert find(entities, "Budjana").label == "Dewa Budjana"
+    assert find(entities, "Dewa Budjana").type == "PERSON"
+
+
+def test_events_works_and_nationalities_are_other_never_a_wrong_type():
+    entities = extract_entities(
+        "Veterans of World War II met the band Korn. Their album Blue Horizon sold well in "
+        "Japan. Japanese fans came to the Stanley Cup."
+    )
+    assert find(entities, "World War II").type == "OTHER"
+    assert find(entities, "Blue Horizon").type == "OTHER"
+    assert find(entities, "Stanley Cup").type == "OTHER"
+    assert find(entities, "Korn").type == "ORG"
+    assert "Japanese" not in labels(entities)
+
+
+def test_boilerplate_mentions_make_no_entity_and_count_nowhere():
+    left = build_document(
+        "Officials from Reuters met Anna Lind in Oslo.\n\nWith reporting by TASS and AFP", "a"
+    )
+    right = build_document("Anna Lind spoke in Oslo on Monday.\n\nPhoto: TASS / AFP", "b")
+    entities = link_entities(left, right)
+    assert not labels(entities) & {"TASS", "AFP"}
+    assert find(entities, "Anna Lind").where == "both"
+
+
+def test_a_longer_name_absorbs_a_shorter_only_when_the_text_uses_it_as_a_short_form():
+    text = (
+        "By Reuters\n\nA Reuters TV crew filmed the site. Apple Inc. said sales rose; Apple gained."
+    )
+    entities = extract_entities(build_document(text))
+    assert "Reuters" not in names(find(entities, "Reuters TV"))
+    assert find(entities, "Apple").label == "Apple Inc"
+
+
+def test_one_entity_across_case_and_script():
+    left = build_document(
+        "Leaders discussed security on the Korean Peninsula. Kim Jong Un arrived in Vladivostok.",
+        "a",
+    )
+    right = build_document(
+        "Tension on the Korean peninsula eased. Ким Чен Ын прибыл во Владивосток. "
+        "Охрана Ким Чен Ына ждала.",
+        "b",
+    )
+    entities = link_entities(left, right)
+    peninsula = find(entities, "Korean Peninsula")
+    assert peninsula.where == "both" and peninsula.label == "Korean Peninsula"
+    kim = find(entities, "Kim Jong Un")
+    assert {"Ким Чен Ын", "Ким Чен Ына"} <= names(kim) and kim.where == "both"
+    assert find(entities, "Vladivostok").where == "both"
+    assert_exact_mentions(entities, {"left": left.text, "right": right.text})
+
+
+def test_different_people_in_cyrillic_stay_apart():
+    left = build_document("Kim Jong Un arrived.", "a")
+    right = build_document("Юрий Ушаков сказал, что Ким Чен Ын прибыл.", "b")
+    kim = find(link_entities(left, right), "Kim Jong Un")
+    assert kim.where == "both" and not any("Ушаков" in name for name in names(kim))
+
+
+def test_text_in_another_language_gives_names_only_on_strong_evidence():
+    text = (
+        "Bundeskanzler Olaf Scholz ist am Dienstag zu einer Reise nach China aufgebrochen. "
+        "Im Mittelpunkt der Gespräche steht der Handel. Der Besuch endet am Freitag."
+    )
+    entities = extract_entities(text)
+    every = set().union(*(names(e) for e in entities))
+    assert not every & {"Reise", "Dienstag", "Handel", "Mittelpunkt", "Gespräche", "Besuch"}
+    assert find(entities, "China").type == "PLACE"
+    assert language_hint(text) == "other"
+    assert language_hint("Maria Santos won the vote in Lyon. Later, Santos thanked voters.") == "en"
+    assert language_hint("Ким Чен Ын прибыл во Владивосток.") == "other"

@@ -150,6 +150,12 @@ CAP_RE = re.compile(
     rf"[{_UP}](?<![\w'’-].)(?!{_refused_openers()})"
     rf"(?:\.(?:[{_UP}]\.)+|\w*(?:[-'’](?![sS]\b)\w+)*(?:/[{_UP}]\w*)?)"
 )
+# A results line: "Leeds 0 Everton 3", "Arsenal 2-1 Chelsea" (team names of one to four words).
+_TEAM = rf"[{_UP}][\w.'&-]*(?:[ \t]+[{_UP}][\w.'&-]*){{0,3}}"
+RESULT_LINE_RE = re.compile(
+    rf"(?m)^[ \t]*{_TEAM}[ \t]+\d{{1,3}}(?:[ \t]*[-–:][ \t]*\d{{1,3}})?[ \t]+{_TEAM}"
+    rf"(?:[ \t]+\d{{1,3}})?[ \t]*$"
+)
 LOWER_RE = re.compile(r"(?<![\w'’])[a-zà-öø-ÿ]+")
 DIGIT_RE = re.compile(r"\d")
 LOWER_PART_RE = re.compile(r"-(?=[a-zà-ÿ])")

@@ -18,6 +18,8 @@ from .lexicon import CONNECTORS, GENERIC, ORG, OTHER, PERSON, PLACE, STOP, spell
 from .mentions import SATURATED, Cluster, Scanner, vote_type
 from .variants import distinctive, has_cyrillic, headed_phrases, lower_head_mentions, sound_key
 
+# Votes a name outside English text needs to be listed: a gazetteer place, a head word, a title.
+_STRONG = 2.0
 # The type a name with no cue of its own borrows from the names listed with it ("A, B and C").
 _LISTED = 0.5
 
@@ -152,8 +154,14 @@ def _aliases(label: str, forms: Counter, aside: Counter) -> tuple[str, ...]:
     return (*used, *sorted(f for f in aside if f != label and f not in forms))
 
 
+def _trusted(c: Cluster) -> bool:
+    """Named in the article itself, and in English or with strong cues of its own (a gazetteer
+    place, an organisation word, a title): other languages' capitals say little."""
+    return c.content and (c.native or max(c.votes.values(), default=0) >= _STRONG)
+
+
 def _entity(members: list[tuple[str, Cluster]]) -> Entity | None:
-    if not any(c.content for _, c in members):
+    if not any(_trusted(c) for _, c in members):
         return None
     if len(members) == 1:  # most names of a book: nothing to merge
         side, c = members[0]

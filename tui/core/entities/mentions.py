@@ -12,9 +12,11 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from ..text.document import Document
+from .language import foreign_sentences
 from .lexicon import (
     COORD_RE,
     DATE,
+    DIGIT_RE,
     MONTH_PREPS,
     NUM_TAIL_RE,
     NUMBER,
@@ -23,6 +25,7 @@ from .lexicon import (
     OTHER,
     PERSON,
     PLACE,
+    RESULT_LINE_RE,
     STOP,
     WORD_NUMBER_BEFORE_RE,
     date_key,
@@ -70,6 +73,7 @@ class Cluster:
     votes: Counter = field(default_factory=Counter)
     keys: set[str] = field(default_factory=set)
     aside: Counter = field(default_factory=Counter)  # forms seen only in boilerplate (credits...)
+    native: bool = False  # named in an English sentence, where capitals and cues mean what we read
     links: list[Cluster] = field(default_factory=list)
 
     @property
@@ -93,6 +97,7 @@ class Cluster:
         self.votes.update(other.votes)
         self.keys |= other.keys
         self.aside.update(other.aside)
+        self.native |= other.native
         self.first = min(self.first, other.first)
 
 
@@ -106,11 +111,24 @@ class Scanner:
         self.taken = bytearray(len(doc.text) + 1)
         self.sentences = doc.sentences
         # Boilerplate is scanned (its capitals are evidence, its forms may name a listed entity),
-        # but its mentions are not kept: a credit or a footer does not make a name shared.
+        # but its mentions are not kept: a credit or a footer does not make a name shared. A text
+        # judged all boilerplate (a lone tweet with its link) is read as content all the same.
         boiler = [s for s in doc.sentences if s.boilerplate]
+        if len(boiler) == len(doc.sentences):
+            boiler = []
         self.boiler_starts = [s.start for s in boiler]
         self.boiler_ends = [s.end for s in boiler]
+        self.foreign = foreign_sentences(self.masked, doc.sentences)
+        self.foreign_spans = sorted(
+            (doc.sentences[k].start, doc.sentences[k].end) for k in self.foreign
+        )
         self.clusters: dict[str, Cluster] = {}
+        # Results lines name teams; a text with no digit has none (a regex pass saved on prose).
+        self.tables = (
+            [m.span() for m in RESULT_LINE_RE.finditer(self.masked)]
+            if "\n" in self.masked and DIGIT_RE.search(self.masked)
+            else []
+        )
         self.lower = lower_counts(self.masked)
         self.compounds: list[tuple[int, str]] = []
         self.cap_all: Counter = Counter()
@@ -129,6 +147,10 @@ class Scanner:
         i = bisect_right(self.boiler_starts, pos) - 1
         return i >= 0 and pos < self.boiler_ends[i]
 
+    def _in_table(self, pos: int) -> bool:
+        i = bisect_right(self.tables, (pos, len(self.text))) - 1
+        return i >= 0 and pos < self.tables[i][1]
+
     def mention(self, cluster: Cluster, start: int, end: int, surface: str) -> None:
         """Record one mention: a span of the article, or only a form when in boilerplate."""
         if self.boiler(start):
@@ -136,6 +158,10 @@ class Scanner:
         else:
             cluster.spans.append((start, end))
             cluster.forms[surface] += 1
+        if not cluster.native:
+            spans = self.foreign_spans
+            i = bisect_right(spans, (start, len(self.text))) - 1
+            cluster.native = not spans or i < 0 or start >= spans[i][1]
 
     def _add(
         self,
@@ -189,7 +215,9 @@ class Scanner:
     # --- names -------------------------------------------------------------------------------
 
     def _names(self) -> None:
-        caps = Capitals(self.masked, self.sentences, self.taken, self.lower)
+        caps = Capitals(
+            self.masked, self.sentences, self.taken, self.lower, self.tables, self.foreign
+        )
         self.cap_all = caps.cap_all
         splitter = Splitter(self.lower, caps.cap_all)
         plans, masked = splitter.plans, self.masked
@@ -264,4 +292,6 @@ class Scanner:
         else:  # the name's own votes, as floats: what adding them to nothing gives
             votes = defaultdict(float, base)
         context_votes(masked, start, end, votes)
+        if self.tables and self._in_table(start):
+            votes[ORG] += 3
         return self._add(key, None, start, end, votes, surface), end

@@ -9,6 +9,7 @@ word decides by itself is decided once per distinct word.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from itertools import compress
 
@@ -88,15 +89,25 @@ class Capitals:
     headline), how each joins the next, and whether each may be part of a name."""
 
     def __init__(
-        self, masked: str, sentences: tuple[Sentence, ...], taken: bytearray, lower: Counter
+        self,
+        masked: str,
+        sentences: tuple[Sentence, ...],
+        taken: bytearray,
+        lower: Counter,
+        tables: list[tuple[int, int]] = (),
+        foreign: set[int] = frozenset(),
     ) -> None:
         self.masked, self.sentences, self.lower = masked, sentences, lower
+        self.foreign = foreign
         starts, words = self.start, self.word = self._tokens(taken)
         self.end = [s + len(w) for s, w in zip(starts, words)]
         self.cap_all = Counter(words)
         self.sent = self._sentence_of(starts)
         self.amb = self._opening(starts)
         self.title = self._titles()
+        for a, b in tables:  # "Leeds 0 Everton 3": capitals of a results line are names
+            for i in range(bisect_left(starts, a), bisect_left(starts, b)):
+                self.amb[i] = self.title[i] = False
         self.cap_mid = Counter(compress(words, (not a for a in self.amb)))
         n = len(starts)
         ends, sent, title = self.end, self.sent, self.title
@@ -245,12 +256,14 @@ class Capitals:
         mid = self.cap_mid[w]
         if mid and mid >= lower.get(wl, 0):
             return True
+        if self.sent[i] in self.foreign:
+            return False  # another language's opening capital tells nothing we can read
         if spelling_key(w) in WORLD:
             return True
         if self.title[i]:
             return False
-        if w.isupper() and len(w) > 1 and not is_common(wl, lower):
-            return True
+        if w.isupper() and len(w) > 1 and (not is_common(wl, lower) or self.cap_mid[w.title()]):
+            return True  # "NEW YORK" in a dateline, when the text writes "New York" elsewhere
         join = self.joins[i]
         return bool(
             join
