@@ -62,7 +62,7 @@ def watch_frames(app, on_frame) -> None:
 
 def alignment_shown(app) -> bool:
     """diptych holds the worker's comparison (set, with the pane highlights, before this frame)."""
-    return getattr(app, "computed", None) is not None and not app.aligning
+    return getattr(app, "index", None) is not None and not app.aligning
 
 
 async def measure(

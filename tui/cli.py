@@ -6,7 +6,6 @@ import argparse
 import gc
 import json
 import os
-import re
 import sys
 from pathlib import Path
 
@@ -20,10 +19,8 @@ from .core.errors import (
     InputError,
     OutputError,
 )
+from .core.text.controls import IN_LINE_RE
 from .core.text.document import load_pair
-
-# What must not reach the terminal from a message that quotes a path or a text.
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]")
 
 USAGE = """\
 diptych [LEFT RIGHT] [--json] [--threshold T] [-o FILE [--force]]
@@ -48,7 +45,7 @@ class _Parser(argparse.ArgumentParser):
 
 def _say(message: str) -> None:
     """One line on stderr, with controls and undecodable path bytes shown as escapes."""
-    safe = _UNSAFE.sub(
+    safe = IN_LINE_RE.sub(
         lambda m: m.group().encode("unicode_escape", "backslashreplace").decode("ascii"), message
     )
     stream = sys.stderr

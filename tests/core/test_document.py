@@ -51,12 +51,13 @@ def test_line_ending_on_a_conjunction_or_comma_runs_on():
     ]
 
 
-def test_sentence_at_and_slice():
+def test_sentence_near_and_slice():
     doc = build_document("First one. Second one.\n\nThird.")
     second = doc.sentences[1]
-    assert doc.sentence_at(second.start) == second and doc.sentence_at(second.end - 1) == second
-    assert doc.sentence_at(second.start - 1) is None  # the space between sentences
-    assert doc.sentence_at(len(doc.text)) is None
+    assert doc.sentence_near(second.start) == 1 and doc.sentence_near(second.end - 1) == 1
+    assert doc.sentence_near(second.start - 1) == 0  # the space between sentences: the one before
+    assert doc.sentence_near(len(doc.text)) == len(doc.sentences) - 1
+    assert doc.sentence_near(0) == 0 and build_document("").sentence_near(3) is None
     assert doc.slice(second.span) == "Second one."
     assert [doc.text[p.start : p.end] for p in doc.paragraphs] == [
         "First one. Second one.",

@@ -91,3 +91,33 @@ def test_results_larger_than_a_pipe_buffer_arrive_whole():
     work = Background([(bytes, (big,)), (len, (big,))], fork=True)
     assert work.result(1) == len(big)
     assert work.result(0) == big
+
+
+class _Counter:
+    """A handler with state kept in the child between requests."""
+
+    def __init__(self) -> None:
+        self.total = 0
+
+    def __call__(self, request, progress):
+        if request == "fail":
+            raise ValueError("bad request")
+        progress(0.5)
+        self.total += request
+        return self.total
+
+
+def test_a_server_keeps_its_state_and_reports_errors_in_one_line():
+    from tui.core.parallel import Server, ServerError
+
+    server = Server(_Counter())
+    seen: list[float] = []
+    try:
+        assert server.ask(2, seen.append, lambda: False) == 2
+        assert server.ask(3, seen.append, lambda: False) == 5  # the child still holds 2
+        assert seen == [0.5, 0.5]
+        with pytest.raises(ServerError, match="ValueError: bad request"):
+            server.ask("fail", seen.append, lambda: False)
+        assert server.ask(1, seen.append, lambda: False) == 6
+    finally:
+        server.close()

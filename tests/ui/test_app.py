@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from tui.core import build_document
 from tui.ui.app import DiptychApp
-from tui.ui.article_view import ArticleView
-from tui.ui.entity_panel import EntityPanel
-from tui.ui.help import HelpScreen
+from tui.ui.widgets.article_view import ArticleView
+from tui.ui.widgets.entity_panel import EntityPanel
+from tui.ui.widgets.help import HelpScreen
 
 WIDE, SMALL = (160, 48), (80, 24)
 
@@ -28,7 +28,7 @@ async def test_next_match_scrolls_the_counterpart_into_view(long_pair, make_app,
         seen = []
         for _ in range(6):
             await pilot.press("n")
-            match = app.selected
+            match = app.selection.match
             assert match is not None
             seen.append(match.id)
             assert line_visible(app.view("left"), match.left[0].start)
@@ -36,11 +36,11 @@ async def test_next_match_scrolls_the_counterpart_into_view(long_pair, make_app,
         # Reading order of the left text: the facts in order, one per n.
         assert seen == [0, 1, 2, 3, 4, 5]
         await pilot.press("N", "N")
-        assert app.selected.id == 3
-        assert line_visible(app.view("right"), app.selected.right[0].start)
+        assert app.selection.match.id == 3
+        assert line_visible(app.view("right"), app.selection.match.right[0].start)
         assert "match 4/40" in status(app)
         await pilot.press("right_square_bracket")
-        assert app.selected.id == 4
+        assert app.selection.match.id == 4
 
 
 async def test_counterpart_far_away_is_scrolled_to(long_pair, make_app, settle) -> None:
@@ -50,12 +50,12 @@ async def test_counterpart_far_away_is_scrolled_to(long_pair, make_app, settle) 
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
         await pilot.press("N")  # from the top, previous wraps to the last match on the left
-        assert app.selected.id == 39
-        assert line_visible(app.view("left"), app.selected.left[0].start)
-        assert line_visible(app.view("right"), app.selected.right[0].start)
+        assert app.selection.match.id == 39
+        assert line_visible(app.view("left"), app.selection.match.left[0].start)
+        assert line_visible(app.view("right"), app.selection.match.right[0].start)
         await pilot.press("tab", "n")  # in the right pane, reading order is the right text's
-        assert app.side == "right"
-        assert line_visible(app.view("left"), app.selected.left[0].start)
+        assert app.pane == "right"
+        assert line_visible(app.view("left"), app.selection.match.left[0].start)
 
 
 async def test_passage_cursor_selects_the_match_under_it(long_pair, make_app, settle) -> None:
@@ -64,15 +64,15 @@ async def test_passage_cursor_selects_the_match_under_it(long_pair, make_app, se
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
         await pilot.press("j")  # the headline: in no match
-        assert app.cursor["left"] == 0 and app.selected is None
+        assert app.selection.cursor("left") == 0 and app.selection.match is None
         await pilot.press("j")
-        assert app.cursor["left"] == 1 and app.selected.id == 0
+        assert app.selection.cursor("left") == 1 and app.selection.match.id == 0
         await pilot.press("down")
-        assert app.cursor["left"] == 2 and app.selected is None
+        assert app.selection.cursor("left") == 2 and app.selection.match is None
         await pilot.press("k")
-        assert app.selected.id == 0
+        assert app.selection.match.id == 0
         await pilot.press("escape")
-        assert app.selected is None
+        assert app.selection.match is None
 
 
 async def test_search_finds_and_cycles_then_escape_returns_n_to_matches(
@@ -86,19 +86,19 @@ async def test_search_finds_and_cycles_then_escape_returns_n_to_matches(
         await pilot.press(*"NARVA", "enter")  # case-insensitive
         search = app.search
         assert search is not None and search.total("left") == 7 and search.total("right") == 7
-        first = search.current("left")
+        first = app.search.current_on("left")
         assert left.text[first.start : first.end] == "Narva"
         assert line_visible(app.view("left"), first.start)
         await pilot.press("n")
-        second = search.current("left")
+        second = app.search.current_on("left")
         assert second.start > first.start and line_visible(app.view("left"), second.start)
         await pilot.press("N")
-        assert search.current("left") == first
-        assert "1/7 left" in status(app)
+        assert app.search.current_on("left") == first
+        assert "“NARVA” 1/14 (7 left, 7 right)" in status(app)
         await pilot.press("escape")
         assert app.search is None
         await pilot.press("n")
-        assert app.selected is not None
+        assert app.selection.match is not None
 
 
 async def test_threshold_change_realigns(long_pair, make_app, settle) -> None:
@@ -106,18 +106,22 @@ async def test_threshold_change_realigns(long_pair, make_app, settle) -> None:
     app = make_app(left, right, comparison, threshold=0.3)
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
-        assert len(app.comparison.matches) == 40
+        assert len(app.index) == 40
         for _ in range(5):
             await pilot.press("plus")
         await settle(pilot)
-        assert app.threshold == 0.55
-        # Scores cycle 0.3, 0.5, 0.7, 0.9: half of them are at least 0.55.
-        assert len(app.comparison.matches) == 20
-        assert "20 matches" in status(app) and "threshold 0.55" in status(app)
+        # Off the grid at 0.3, the first step lands on it (0.325), then steps of 0.05.
+        assert app.threshold == 0.525
+        # Scores cycle 0.3, 0.5, 0.7, 0.9: half of them are at least 0.525.
+        assert len(app.index) == 20
+        assert "20 matches" in status(app) and "threshold 0.525" in status(app)
         assert "20 of 81 sentences shared" in str(app.query_one("#left-title").render())
         await pilot.press("minus")
         await settle(pilot)
-        assert app.threshold == 0.5 and len(app.comparison.matches) == 30
+        assert app.threshold == 0.475 and len(app.index) == 30
+        await pilot.press("minus", "minus")
+        await settle(pilot)
+        assert app.threshold == 0.375  # the default is on the grid: it can always be reached
 
 
 async def test_help_opens_and_closes(long_pair, make_app, settle) -> None:
@@ -149,7 +153,7 @@ async def test_clicking_a_passage_selects_its_match(long_pair, make_app, settle)
         target = comparison.matches[38]  # second fact on the right, near its top
         line = view.line_of(target.right[0].start)
         await pilot.click(view, offset=(5, line - int(view.scroll_y)))
-        assert app.side == "right" and app.selected.id == 38
+        assert app.pane == "right" and app.selection.match.id == 38
         assert line_visible(app.view("left"), target.left[0].start)
 
 
@@ -163,7 +167,7 @@ async def test_small_terminal_stacks_the_panes(long_pair, make_app, settle) -> N
         assert rv.region.y > lv.region.y  # stacked
         assert not app.query_one(EntityPanel).display  # folded away
         await pilot.press("n")
-        assert line_visible(rv, app.selected.right[0].start)
+        assert line_visible(rv, app.selection.match.right[0].start)
         await pilot.press("e")
         assert app.query_one(EntityPanel).display
         await pilot.press("e")
@@ -176,14 +180,14 @@ async def test_entity_selection_highlights_and_steps_mentions(long_pair, make_ap
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
         await pilot.press("e", "enter")  # focus the sidebar, pick its first (only) entity
-        assert app.entity is not None and app.entity.label == "Narva"
+        assert app.chosen is not None and app.chosen.entity.label == "Narva"
         for side in ("left", "right"):
             view = app.view(side)
-            assert len(view.mentions) == 7
-            assert line_visible(view, sorted(app.entity.on(side))[0].start)
+            assert len(view.highlights["mention"]) == 7
+            assert line_visible(view, sorted(app.chosen.entity.on(side))[0].start)
         await pilot.press("m")
         for side in ("left", "right"):
-            assert line_visible(app.view(side), sorted(app.entity.on(side))[1].start)
+            assert line_visible(app.view(side), sorted(app.chosen.entity.on(side))[1].start)
         assert "Narva 2/7 left 2/7 right" in status(app)
 
 
@@ -232,6 +236,8 @@ async def test_every_action_is_in_the_command_palette(long_pair, make_app, settl
         titles = {c.title for c in app.get_system_commands(app.screen)}
         described = {b.description for b in app.BINDINGS if b.action != "quit"}
         assert described <= titles
+        # The sidebar's own actions too, each run on the sidebar.
+        assert {"Entity type", "Entity side", "People only", "Pick entity"} <= titles
 
 
 async def test_other_counterpart_cycles_every_linked_passage(
@@ -247,14 +253,14 @@ async def test_other_counterpart_cycles_every_linked_passage(
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
         await pilot.press("j", "j")
-        assert app.selected.id == 0 and app.counterpart == right.sentences[1].span
+        assert app.selection.match.id == 0 and app.selection.counterpart == right.sentences[1].span
         shown = []
         for _ in range(3):
             await pilot.press("o")
-            shown.append(right.sentence_at(app.counterpart.start).index)
-            assert line_visible(app.view("right"), app.counterpart.start)
+            shown.append(right.sentence_near(app.selection.counterpart.start))
+            assert line_visible(app.view("right"), app.selection.counterpart.start)
         assert shown == [20, 29, 1]
-        assert app.selected.id == 0  # back to the first
+        assert app.selection.match.id == 0  # back to the first
 
 
 async def test_copy_puts_the_selected_passage_on_the_clipboard(long_pair, make_app, settle) -> None:
@@ -284,13 +290,13 @@ async def test_keys_work_while_the_alignment_is_still_running(long_pair, settle)
         await pilot.pause()
         assert app.aligning and "aligning" in status(app)
         await pilot.press("j", "j", "pagedown")
-        assert app.cursor["left"] is not None and app.view("left").scroll_y > 0
+        assert app.selection.cursor("left") is not None and app.view("left").scroll_y > 0
         await pilot.press("n")  # nothing to step to yet: a notice, no crash
         release.set()
         await settle(pilot)
-        assert not app.aligning and len(app.comparison.matches) == 40
+        assert not app.aligning and len(app.index) == 40
         await pilot.press("n")
-        assert app.selected is not None
+        assert app.selection.match is not None
 
 
 async def test_theme_change_repaints_with_the_new_colours(long_pair, make_app, settle) -> None:
@@ -317,8 +323,8 @@ async def test_the_current_mention_is_marked_apart_from_the_others(
         await settle(pilot)
         await pilot.press("e", "enter", "m")
         view = app.view("left")
-        first, second = sorted(app.entity.on("left"))[:2]
-        assert view.mention_current == second
+        first, second = sorted(app.chosen.entity.on("left"))[:2]
+        assert view.highlights["mention-current"].overlapping(0, 10**9) == [second]
         rows = {view.line_of(first.start), view.line_of(second.start)}
         styles = {}
         for span in (first, second):
@@ -327,10 +333,3 @@ async def test_the_current_mention_is_marked_apart_from_the_others(
             column = text.index("Narva")
             styles[span] = next(seg.style for seg in strip if (pos := pos + len(seg.text)) > column)
         assert len(rows) == 2 and styles[second].reverse and not styles[first].reverse
-
-
-def test_threshold_keys_step_along_a_grid_of_005() -> None:
-    from tui.ui.app import grid_step
-
-    assert (grid_step(0.375, 1), grid_step(0.375, -1)) == (0.4, 0.35)
-    assert (grid_step(0.4, 1), grid_step(0.4, -1)) == (0.45, 0.35)

@@ -8,7 +8,7 @@ from textual.app import App, ComposeResult
 from textual.widgets import OptionList
 
 from tui.core.model import Entity, Span
-from tui.ui.entity_panel import EntityPanel
+from tui.ui.widgets.entity_panel import EntityPanel
 
 
 def spans(n: int) -> tuple[Span, ...]:

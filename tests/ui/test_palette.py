@@ -3,7 +3,7 @@
 from textual import events
 from textual.command import CommandPalette
 
-from tui.ui.help import HelpScreen
+from tui.ui.widgets.help import HelpScreen
 
 
 def burst(app, *keys: str) -> None:

@@ -4,7 +4,7 @@ the same thumb, but never show a stale one."""
 from __future__ import annotations
 
 from tui.core import build_document
-from tui.ui.scrollbar import ThumbScrollBar
+from tui.ui.widgets.scrollbar import ThumbScrollBar
 
 WIDE = (160, 48)
 

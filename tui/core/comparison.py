@@ -11,7 +11,7 @@ from .align.discrepancies import Discrepancy, find_discrepancies
 from .align.units import Units
 from .align.unmatched import Passage, only_one_side
 from .entities.linking import link_entities
-from .model import LEFT, RIGHT, Entity, Match
+from .model import LEFT, Entity, Match
 from .parallel import FORK_THRESHOLD, Background
 from .text.document import Document, as_document
 
@@ -20,12 +20,14 @@ JSON_VERSION = 1
 
 @dataclass(frozen=True, slots=True)
 class Comparison:
+    """Two documents, the matches between them at `threshold` (always a tuple of Match) and the
+    entities of both; `aligner` keeps the scores so another threshold needs no new alignment."""
+
     left: Document
     right: Document
     matches: tuple[Match, ...]
     entities: tuple[Entity, ...]
     threshold: float
-    _by_sentence: dict = field(default_factory=dict, repr=False, compare=False)
     aligner: Aligner | None = field(default=None, repr=False, compare=False)
     _derived: dict = field(default_factory=dict, repr=False, compare=False)
 
@@ -37,33 +39,12 @@ class Comparison:
             self,
             matches=tuple(aligner.matches(threshold)),
             threshold=threshold,
-            _by_sentence={},
             aligner=aligner,
             _derived={},
         )
 
     def doc(self, side: str) -> Document:
         return self.left if side == LEFT else self.right
-
-    def matches_for_sentence(self, side: str, index: int) -> list[Match]:
-        """Matches that include sentence `index` of `side`."""
-        if not self._by_sentence:
-            table: dict = {}
-            for match in self.matches:
-                for s in (LEFT, RIGHT):
-                    for i in match.sentences(s):
-                        table.setdefault((s, i), []).append(match)
-            self._by_sentence.update(table or {None: []})
-        return self._by_sentence.get((side, index), [])
-
-    def shared_sentences(self, side: str) -> int:
-        """How many non-boilerplate sentences of `side` take part in some match."""
-        sentences = self.doc(side).sentences
-        return sum(
-            1
-            for i in {i for m in self.matches for i in m.sentences(side)}
-            if not sentences[i].boilerplate
-        )
 
     @property
     def discrepancies(self) -> tuple[Discrepancy, ...]:

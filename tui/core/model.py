@@ -9,6 +9,11 @@ RIGHT = "right"
 SIDES = (LEFT, RIGHT)
 
 
+def other(side: str) -> str:
+    """The side facing `side`."""
+    return RIGHT if side == LEFT else LEFT
+
+
 @dataclass(frozen=True, slots=True, order=True)
 class Span:
     """A [start, end) range of code points in a document's decoded text."""
@@ -21,9 +26,6 @@ class Span:
 
     def overlaps(self, other: Span) -> bool:
         return self.start < other.end and other.start < self.end
-
-    def contains(self, offset: int) -> bool:
-        return self.start <= offset < self.end
 
     def to_dict(self) -> dict[str, int]:
         return {"start": self.start, "end": self.end}

@@ -1,15 +1,19 @@
-"""Run pure functions in a forked child while the caller works, for book-length comparisons."""
+"""Work in a forked child for book-length texts: `Background` computes a few results while the
+caller works on; `Server` answers requests one after another, keeping its state between them."""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import pickle
 import struct
 import tempfile
+import threading
 from collections.abc import Callable
 from typing import Any
 
-# Below this many characters (both texts) the work takes a fraction of a second: forking costs more.
+# Below this many characters (both texts) the work takes a fraction of a second: a child costs more
+# than it saves; above it, work on the reader's thread would stall its keys for seconds.
 FORK_THRESHOLD = 300_000
 
 Task = tuple[Callable[..., Any], tuple[Any, ...]]
@@ -118,3 +122,103 @@ def _read_exactly(fd: int, size: int, offset: int | None = None) -> bytes | None
             return None
         data += more
     return data
+
+
+class ServerError(Exception):
+    """The child failed; the message is its error, one line."""
+
+
+Handler = Callable[[Any, Callable[[float], None]], Any]
+
+
+def _serve(conn, handler: Handler) -> None:
+    """Child: answer each request with `handler(request, progress)`, reporting progress between."""
+    last = [-1.0]
+
+    def progress(fraction: float) -> None:
+        if fraction - last[0] >= 0.01:
+            last[0] = fraction
+            conn.send(("progress", fraction))
+
+    while True:
+        try:
+            request = conn.recv()
+        except EOFError:
+            return
+        last[0] = -1.0
+        try:
+            conn.send(("done", handler(request, progress)))
+        except Exception as exc:  # noqa: BLE001 - reported to the parent, which shows it
+            conn.send(("error", f"{type(exc).__name__}: {exc}"))
+
+
+def _context():
+    # fork: the child only computes and writes to its pipe, so the caller's threads do not matter,
+    # and it avoids spawn's re-import (and its stderr checks, which Textual's capture upsets).
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+
+
+class Server:
+    """One child process that keeps `handler`'s state (say, a comparison's scores) between
+    requests; started on the first request, again if it died."""
+
+    def __init__(self, handler: Handler) -> None:
+        self._handler = handler
+        self._process = None
+        self._conn = None
+        self._pending = 0
+        self._lock = threading.Lock()
+
+    def _start(self) -> None:
+        context = _context()
+        self._conn, child = context.Pipe()
+        self._process = context.Process(target=_serve, args=(child, self._handler), daemon=True)
+        self._process.start()
+        child.close()
+        self._pending = 0
+
+    def ask(
+        self, request: Any, progress: Callable[[float], None], cancelled: Callable[[], bool]
+    ) -> Any:
+        """The answer to `request`, or None once `cancelled()` is true.
+
+        A cancelled request is left running, not killed: the next request needs the child's state
+        anyway, so it waits for the abandoned answer, drops it, and gets its own.
+        """
+        with self._lock:
+            if self._process is None or not self._process.is_alive():
+                self._start()
+            assert self._conn is not None and self._process is not None
+            self._conn.send(request)
+            self._pending += 1
+            while True:
+                if cancelled():
+                    return None
+                if not self._conn.poll(0.1):
+                    if not self._process.is_alive():
+                        code = self._process.exitcode
+                        self.close()
+                        raise ServerError(f"the child process ended (exit code {code})")
+                    continue
+                kind, value = self._conn.recv()
+                if kind == "progress":
+                    if self._pending == 1:
+                        progress(value)
+                    continue
+                self._pending -= 1
+                if self._pending:
+                    continue  # the answer to an abandoned request
+                if kind == "error":
+                    raise ServerError(value)
+                return value
+
+    def close(self) -> None:
+        if self._process is not None:
+            if self._process.is_alive():
+                self._process.kill()
+            self._process.join(1)
+            self._process = None
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None

@@ -1,1 +1,2 @@
-"""The Textual reader: renders what tui.core computed and holds view state only."""
+"""The Textual reader: a view of a Comparison (model/ holds view state, widgets/ draws it, app.py
+wires them, alignment.py runs the core off the UI thread)."""

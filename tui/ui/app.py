@@ -1,69 +1,98 @@
-"""DiptychApp: two article panes in sync, the entity sidebar, keys, search and re-alignment."""
+"""DiptychApp: wires the view model to the widgets. The state (comparison index, selection, search,
+chosen entity, threshold, scroll link) lives in reactives; watchers hand it down to the widgets,
+widgets post messages up, and the status line is one value computed from it all."""
 
 from __future__ import annotations
 
+import asyncio
+import signal
 from collections.abc import Callable, Iterable
+from functools import partial
+from typing import TYPE_CHECKING
 
-from textual import events, on
+from textual import events, on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.containers import Horizontal, Vertical
+from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Footer, Input, ProgressBar, Static
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker, WorkerState, get_current_worker
 
-from ..core.comparison import Comparison
-from ..core.model import LEFT, RIGHT, SIDES, Entity, Match, Span
+from ..core.model import LEFT, RIGHT, SIDES, other
 from ..core.text.document import Document
-from .align_flow import DEFAULT_THRESHOLD, AlignFlow, grid_step
-from .aligning import Aligned, Progress
-from .article_view import ArticleView
-from .entity_flow import EntityFlow
-from .entity_panel import EntityPanel
-from .help import HelpScreen, key_rows
+from .alignment import Aligned, Alignment, Progress
 from .keys import READER_BINDINGS, system_commands
-from .palette import GuardedCommandPalette
-from .pane_link import PaneLink
-from .search import Search, SearchBar
-from .search_flow import SearchFlow
-from .selection import Selection
-from .state import Prepared
-from .status import status_content, title_content
+from .model import selection as moves
+from .model.chosen_entity import ChosenEntity, follow, same_entity
+from .model.search import Search
+from .model.selection import Selection, counterpart_position
+from .model.status import EntityStatus, SearchStatus, StatusFields, numbers
+from .model.threshold import grid, label
+from .widgets.article_view import ArticleView
+from .widgets.entity_panel import EntityPanel
+from .widgets.help import HelpScreen, key_rows
+from .widgets.palette import GuardedCommandPalette
+from .widgets.search_bar import SearchBar
+from .widgets.status import StatusLine, title_content
 
-NARROW = 120  # below this many columns the panes stack and the sidebar folds away
+if TYPE_CHECKING:  # the core's comparison and the index (numpy) load after the first frame
+    from ..core.comparison import Comparison
+    from .model.index import ComparisonIndex
+
+STACKED_BELOW = 100  # columns: below this the panes stack
+SIDEBAR_FROM = 140  # columns: below this the sidebar folds away until `e` asks for it
+SIGNALS = ("SIGTERM", "SIGHUP")  # end the reader like `q`, restoring the terminal
 
 
 class DiptychApp(App[int]):
-    """The reader: documents show at once, matches arrive from a worker, every action has a key.
-    Textual looks up `action_*` and `on_*` handlers on the App: they stay here and hand each matter
-    to its flow."""
+    """The reader: the texts show at once, the comparison arrives from a worker as a message, every
+    action has a key."""
 
     CSS_PATH = "app.tcss"
     TITLE = "diptych"
-
     BINDINGS = READER_BINDINGS
+
+    index: var[ComparisonIndex | None] = var(None, init=False)
+    threshold: var[float | None] = var(None, init=False)  # None: the aligner's default
+    aligning: var[bool] = var(True, init=False)
+    selection: var[Selection] = var(Selection(), init=False)
+    search: var[Search | None] = var(None, init=False)
+    chosen: var[ChosenEntity | None] = var(None, init=False)
+    link: var[bool] = var(True, init=False)
+    # The pane the keys act on: the focused one, or the one focused last while the sidebar or the
+    # search line has focus.
+    pane: var[str] = var(LEFT, init=False)
+    status: var[StatusFields | None] = var(None, init=False)  # see compute_status
 
     def __init__(
         self,
         left: Document,
         right: Document,
-        threshold: float = DEFAULT_THRESHOLD,
+        threshold: float | None = None,
         theme: str | None = None,
         compare_fn: Callable[..., Comparison] | None = None,
     ) -> None:
         """`compare_fn` replaces `tui.core.compare` (tests pass a comparison built by hand)."""
         super().__init__()
-        self.align_flow = AlignFlow(self, compare_fn)
-        if theme is not None:
-            self.theme = theme
         self.docs = {LEFT: left, RIGHT: right}
-        self.threshold = threshold
-        self.prepared = Prepared.build(Comparison(left, right, (), (), threshold))
-        self.computed: Comparison | None = None
-        self.aligning = True
-        self.side = LEFT
-        self.entity_flow = EntityFlow(self)
-        self.link = True
-        self._sidebar = {"wide": True, "narrow": False}
+        self.set_reactive(DiptychApp.threshold, threshold)
+        self.alignment = Alignment(left, right, compare_fn)
+        self.numbers = numbers(self.docs)
+        self._views = {side: ArticleView(self.docs[side], side, id=side) for side in SIDES}
+        self._titles = {
+            side: Static(id=f"{side}-title", classes="pane-title", markup=False) for side in SIDES
+        }
+        self._panel = EntityPanel(id="entities")
+        self._bar = SearchBar(
+            placeholder="search both texts (enter to find, escape to cancel)", id="search"
+        )
+        self._status_line = StatusLine(id="status")
+        self._progress = ProgressBar(total=1.0, show_eta=False, id="progress")
+        self._footer = Footer()
+        self._sidebar = {"roomy": True, "tight": False}  # shown or not, per kind of width
+        self._link_cache: tuple[tuple, object] | None = None
+        if theme is not None:
+            self.theme = theme  # last: setting it computes the status, which reads the above
 
     # -- layout --------------------------------------------------------------------------------
 
@@ -72,63 +101,78 @@ class DiptychApp(App[int]):
             with Vertical(id="panes"):
                 for side in SIDES:
                     with Vertical(classes="pane", id=f"{side}-pane"):
-                        yield Static(id=f"{side}-title", classes="pane-title", markup=False)
-                        yield ArticleView(self.docs[side], side, id=side)
-            yield EntityPanel(id="entities")
-        yield SearchBar(
-            placeholder="search both texts (enter to find, escape to cancel)", id="search"
-        )
+                        yield self._titles[side]
+                        yield self._views[side]
+            yield self._panel
+        yield self._bar
         with Horizontal(id="statusbar"):
-            yield Static(id="status", markup=False)
-            yield ProgressBar(total=1.0, show_eta=False, id="progress")
-        yield Footer()
+            yield self._status_line
+            yield self._progress
+        yield self._footer
 
     def on_mount(self) -> None:
-        # Held, not queried: a modal screen on top (help, palette) must not hide them from key
-        # handlers.
-        self._views = {side: self.query_one(f"#{side}", ArticleView) for side in SIDES}
-        self.sel = Selection(self._views, self.docs)
-        self.pane_link = PaneLink(self._views)
-        self.panel = self.query_one(EntityPanel)
-        self.search_flow = SearchFlow(self, self.query_one(SearchBar))
-        self._status = self.query_one("#status", Static)
-        self.progress_bar = self.query_one("#progress", ProgressBar)
-        self._titles = {side: self.query_one(f"#{side}-title", Static) for side in SIDES}
-        self._footer = self.query_one(Footer)
-        self.view(LEFT).focus()
-        self.panel.set_comparison(None)
+        self._views[LEFT].focus()
+        self._panel.set_comparison(None)
         self._update_layout(self.size.width)
-        self.update_titles()
-        self.update_status()
-        self.align_flow.start(self.threshold)
+        self._update_titles()
+        self._status_line.show(self.compute_status())
+        self._catch_signals(True)
+        # The texts first: alignment (and the imports only it needs) starts after the first frame.
+        self.call_after_refresh(self._start_alignment)
 
     def on_unmount(self) -> None:
-        self.align_flow.close()
+        self._catch_signals(False)
+        self.alignment.close()
+
+    def _catch_signals(self, on: bool) -> None:
+        try:
+            loop = asyncio.get_running_loop()
+            for name in SIGNALS:
+                number = getattr(signal, name, None)
+                if number is None:
+                    continue
+                if on:
+                    loop.add_signal_handler(number, partial(self.exit, 128 + number))
+                else:
+                    loop.remove_signal_handler(number)
+        except (NotImplementedError, RuntimeError, ValueError):
+            pass  # not the main thread, or a platform without these signals: nothing to restore
 
     def on_resize(self, event: events.Resize) -> None:
         self._update_layout(event.size.width)
 
     def _update_layout(self, width: int) -> None:
-        if not getattr(self, "_views", None):
+        main = self._views[LEFT]
+        if not main.is_attached:
             return
-        narrow = width < NARROW
-        self._views[LEFT].screen.set_class(narrow, "-narrow")
-        self._footer.compact = narrow
-        self.panel.display = self._sidebar["narrow" if narrow else "wide"]
+        main.screen.set_class(width < STACKED_BELOW, "-narrow")
+        self._footer.compact = width < STACKED_BELOW
+        self._panel.display = self._sidebar["roomy" if width >= SIDEBAR_FROM else "tight"]
 
     def view(self, side: str) -> ArticleView:
         return self._views[side]
 
-    @property
-    def comparison(self) -> Comparison:
-        return self.prepared.comparison
+    # -- alignment: a worker computes, the result arrives as a message ---------------------------
 
-    # -- alignment (the worker and its result in AlignFlow) ----------------------------------------
+    def _start_alignment(self) -> None:
+        self.aligning = True
+        self._progress.update(progress=0)
+        self._align(self.threshold)
+
+    @work(thread=True, exclusive=True, group="align", exit_on_error=False)
+    def _align(self, threshold: float | None) -> None:
+        worker = get_current_worker()
+        index = self.alignment.run(
+            grid().default if threshold is None else threshold,
+            lambda fraction: self.post_message(Progress(fraction)),
+            cancelled=lambda: worker.is_cancelled,
+        )
+        if index is not None and not worker.is_cancelled:
+            self.post_message(Aligned(index))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group == "align" and event.state == WorkerState.ERROR:
             self.aligning = False
-            self.update_status()
             self.notify(
                 f"Alignment failed: {event.worker.error}",
                 severity="error",
@@ -137,55 +181,133 @@ class DiptychApp(App[int]):
             )
 
     def on_progress(self, message: Progress) -> None:
-        self.progress_bar.update(progress=message.fraction)
+        self._progress.update(progress=message.fraction)
 
     def on_aligned(self, message: Aligned) -> None:
-        self.align_flow.arrived(message.prepared)
+        index = message.index
+        if self.threshold is not None and index.threshold != self.threshold:
+            return  # an older request finished after a newer one started
+        self.threshold = index.threshold
+        self.index = index
+        self.aligning = False
 
-    # -- selection (state in Selection; these keep the status line in step) ----------------------
+    def watch_index(self, index: ComparisonIndex | None) -> None:
+        if index is None:
+            return
+        for side in SIDES:
+            self._views[side].set_layer("matched", index.matched[side])
+        self._link_cache = None
+        sel = self.selection
+        sentence = sel.cursor(self.pane)
+        self.selection = (
+            moves.at_sentence(sel, index, self.docs, self.pane, sentence)
+            if sentence is not None
+            else moves.select(sel, self.docs, None, self.pane)
+        )
+        self.chosen = follow(self.chosen, index.entities)
+        self._update_titles()
+        # The sidebar's rows (~0.5 s for a book's 3,000 entities) wait for the frame that shows
+        # the highlights.
+        self.call_after_refresh(self._after_index, index)
 
-    @property
-    def selected(self) -> Match | None:
-        return self.sel.selected
+    def _after_index(self, index: ComparisonIndex) -> None:
+        if index is not self.index:
+            return  # a newer comparison arrived meanwhile; its own call follows
+        self._panel.set_comparison(index)
+        self._panel.show_chosen(self.chosen.entity if self.chosen else None)
+        self.alignment.settle()
 
-    @property
-    def cursor(self) -> dict[str, int | None]:
-        return self.sel.cursor
+    def watch_aligning(self, aligning: bool) -> None:
+        self._progress.display = aligning
 
-    @property
-    def counterpart(self) -> Span | None:
-        return self.sel.counterpart
+    # -- the selection and the pane cursors --------------------------------------------------------
 
-    def select(self, match: Match | None, side: str, move: bool = True) -> None:
-        self.sel.select(match, side, move=move)
-        self.update_status()
+    def watch_selection(self, old: Selection, new: Selection) -> None:
+        for side in SIDES:
+            view = self._views[side]
+            view.set_layer("selected", new.spans(side))
+            view.set_layer("shared", new.match.shared(side) if new.match else ())
+            cursor = new.cursor(side)
+            view.set_layer(
+                "cursor", [self.docs[side].sentences[cursor].span] if cursor is not None else ()
+            )
+        pair_moved = (old.match, old.counterpart) != (new.match, new.counterpart)
+        self._reveal(
+            new, pair=pair_moved, cursors=[s for s in SIDES if old.cursor(s) != new.cursor(s)]
+        )
+
+    def _reveal(self, sel: Selection, pair: bool = True, cursors: Iterable[str] = SIDES) -> None:
+        """Bring the selected pair into view, the counterpart on the same screen row as its
+        passage when both fit; then the cursors of `cursors`."""
+        if pair and sel.match is not None:
+            own_view, far_view = self._views[sel.side], self._views[other(sel.side)]
+            own = sorted(sel.match.spans(sel.side))
+            if own:
+                own_view.show_span(own[0])
+            far = sel.counterpart
+            if far is not None and not (
+                own and far_view.show_span_at(far, own_view.row_of(own[0]))
+            ):
+                # The counterpart cannot come level (near a text's end): bring its passage level
+                # with it instead, if that one can move.
+                far_view.show_span(far)
+                if own:
+                    own_view.show_span_at(own[0], far_view.row_of(far))
+        for side in cursors:
+            index = sel.cursor(side)
+            if index is not None:
+                self._views[side].show_span(self.docs[side].sentences[index].span, center=False)
+
+    def on_article_view_rewrapped(self, message: ArticleView.Rewrapped) -> None:
+        # Line numbers changed: after both panes settle at their new size, show the place again.
+        self._link_cache = None
+        self.call_after_refresh(self._reveal, self.selection)
+
+    def _origin(self, side: str) -> int:
+        """Where stepping starts: the cursor passage if on screen, else the top of the pane."""
+        view, index = self._views[side], self.selection.cursor(side)
+        if index is not None:
+            span = self.docs[side].sentences[index].span
+            if view.is_visible(span, partly=True):
+                return span.start
+        return view.top_offset()
 
     def _step_match(self, direction: int) -> None:
-        if not len(self.prepared.navigator):
+        index = self.index
+        if index is None or not len(index):
             self.notify(
                 "Still aligning…" if self.aligning else "No shared passages at this threshold"
             )
             return
-        self.sel.step_match(self.prepared, self.side, direction)
-        self.update_status()
+        side, sel = self.pane, self.selection
+        seen = any(self._views[side].is_visible(s, partly=True) for s in sel.spans(side))
+        self.selection = moves.step_match(
+            sel, index, self.docs, side, direction, self._origin(side), seen
+        )
 
     def _move_cursor(self, delta: int) -> None:
-        self.sel.move_cursor(self.prepared, self.side, delta)
-        self.update_status()
+        side = self.pane
+        view = self._views[side]
+        cursor = self.selection.cursor(side)
+        off_screen = cursor is None or not view.is_visible(
+            self.docs[side].sentences[cursor].span, partly=True
+        )
+        edge = view.edge_offset(bottom=delta < 0) if off_screen else None
+        self.selection = moves.move_cursor(self.selection, self.index, self.docs, side, delta, edge)
 
     # -- actions: navigation ---------------------------------------------------------------------
 
     def action_next(self) -> None:
         """Next search hit while a search is active, else next match."""
         if self.search is not None:
-            self.search_flow.step(1)
+            self._step_search(1)
         else:
             self._step_match(1)
 
     def action_previous(self) -> None:
         """Previous search hit while a search is active, else previous match."""
         if self.search is not None:
-            self.search_flow.step(-1)
+            self._step_search(-1)
         else:
             self._step_match(-1)
 
@@ -203,8 +325,9 @@ class DiptychApp(App[int]):
 
     def action_other_counterpart(self) -> None:
         """Cycle the counterparts of the passage under the cursor (several matches or spans)."""
-        count = self.sel.next_counterpart(self.prepared, self.side)
-        self.update_status()
+        self.selection, count = moves.next_counterpart(
+            self.selection, self.index, self.docs, self.pane
+        )
         if count < 2:
             self.notify(
                 "This passage has only one counterpart"
@@ -217,108 +340,186 @@ class DiptychApp(App[int]):
         if self.screen is not self._views[LEFT].screen:
             self.screen.focus_next()  # a dialog is open: tab moves within it
             return
-        order = [self.view(LEFT), self.view(RIGHT)]
-        panel = self.panel
-        if panel.display:
-            order.append(panel.option_list)
-        focused = self.focused
-        position = next((i for i, w in enumerate(order) if w is focused), -1)
+        order = [self._views[LEFT], self._views[RIGHT]]
+        if self._panel.display:
+            order.append(self._panel.option_list)
+        position = next((i for i, w in enumerate(order) if w is self.focused), -1)
         order[(position + 1) % len(order)].focus()
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        if isinstance(event.widget, ArticleView):
-            self.side = event.widget.side
-            self.update_status()
+        focused = event.widget
+        for side in SIDES:
+            mine = focused is self._views[side]
+            self.query_one(f"#{side}-pane").set_class(mine, "-focused")
+            if mine:
+                self.pane = side
 
     def action_top(self) -> None:
-        self.view(self.side).scroll_home(animate=False)
+        self._views[self.pane].scroll_home(animate=False)
 
     def action_bottom(self) -> None:
-        self.view(self.side).scroll_end(animate=False)
+        self._views[self.pane].scroll_end(animate=False)
 
     def action_page_down(self) -> None:
-        self.view(self.side).scroll_page_down(animate=False)
+        self._views[self.pane].scroll_page_down(animate=False)
 
     def action_page_up(self) -> None:
-        self.view(self.side).scroll_page_up(animate=False)
+        self._views[self.pane].scroll_page_up(animate=False)
 
     def action_toggle_link(self) -> None:
         """Turn the scroll link between the panes on or off."""
         self.link = not self.link
-        self.update_status()
 
     # -- scroll link and clicks ------------------------------------------------------------------
 
     def on_article_view_scrolled(self, message: ArticleView.Scrolled) -> None:
-        if self.link and self.comparison.matches:
-            self.pane_link.drag(self.prepared, message.view)
+        index = self.index
+        if not self.link or index is None or not len(index):
+            return
+        left, right = (self._views[s].ensure_wrapped() for s in SIDES)
+        key = (id(index), left.width, right.width)
+        if self._link_cache is None or self._link_cache[0] != key:
+            self._link_cache = (key, index.scroll_link(left.starts, right.starts))
+        y = self._link_cache[1].follow(message.y, forward=message.side == LEFT)
+        self._views[other(message.side)].jump_to_line(round(y))
 
     def on_article_view_clicked(self, message: ArticleView.Clicked) -> None:
-        self.side = message.view.side
-        message.view.focus()
-        self.sel.click(self.prepared, self.side, message.offset)
-        self.update_status()
+        self._views[message.side].focus()
+        self.selection = moves.click(
+            self.selection, self.index, self.docs, message.side, message.offset
+        )
 
-    # -- search (in SearchFlow) ------------------------------------------------------------------
-
-    @property
-    def search(self) -> Search | None:
-        return self.search_flow.search
+    # -- search ------------------------------------------------------------------------------------
 
     def action_search(self) -> None:
         """Open the search line at the bottom."""
-        self.search_flow.open()
+        bar = self._bar
+        bar.display = True
+        bar.value = self.search.query if self.search else ""
+        # Focus now, not after this message: keys already queued behind `/` (a paste, a burst
+        # over a slow link) must reach the search line, not run as commands.
+        self.screen.set_focus(bar)
 
     @on(Input.Submitted, "#search")
     def _search_submitted(self, event: Input.Submitted) -> None:
-        self.search_flow.submit(event.value)
+        query = event.value
+        self._close_bar()
+        if not query:
+            self.search = None
+            return
+        self.search = Search.of(query, {side: self.docs[side].text for side in SIDES})
+        if not self.search.total():
+            self.notify(f"Not found: {query}", severity="warning", markup=False)
+        else:
+            self._step_search(1)
 
-    # -- entities (the chosen one in EntityFlow) ---------------------------------------------------
+    def _close_bar(self) -> None:
+        self._bar.display = False
+        self._views[self.pane].focus()
 
-    @property
-    def entity(self) -> Entity | None:
-        return self.entity_flow.entity
+    def _step_search(self, direction: int) -> None:
+        """Next (or previous) hit of both texts in reading order: the left text, then the right."""
+        search = self.search
+        assert search is not None
+        hit = search.hit()
+        on_screen = hit is not None and self._views[hit[0]].is_visible(hit[1], partly=True)
+        side = self.pane
+        self.search = search = search.step(side, self._origin(side), direction, on_screen)
+        hit = search.hit()
+        if hit is None:
+            self.notify("No hits")
+            return
+        side, span = hit
+        if side != self.pane:
+            self._views[side].focus()
+        self.selection = self.selection.with_cursor(side, self.docs[side].sentence_near(span.start))
+
+    def watch_search(self, old: Search | None, new: Search | None) -> None:
+        for side in SIDES:
+            view = self._views[side]
+            if old is None or new is None or old.hits is not new.hits:
+                view.set_layer("search", new.hits[side] if new else ())
+            current = new.current_on(side) if new else None
+            view.set_layer("search-current", [current] if current else ())
+            if current is not None and (old is None or old.current_on(side) != current):
+                view.show_span(current)
+
+    # -- entities ----------------------------------------------------------------------------------
 
     def action_entities(self) -> None:
         """Show and focus the entity sidebar; hide it when it already has focus."""
-        panel = self.panel
-        mode = "narrow" if self.size.width < NARROW else "wide"
+        panel = self._panel
+        kind = "roomy" if self.size.width >= SIDEBAR_FROM else "tight"
         if panel.display and panel.has_focus_within:
-            self._sidebar[mode] = panel.display = False
-            self.view(self.side).focus()
+            self._sidebar[kind] = panel.display = False
+            self._views[self.pane].focus()
         else:
-            self._sidebar[mode] = panel.display = True
+            self._sidebar[kind] = panel.display = True
             panel.focus()
 
     def on_entity_panel_selected(self, message: EntityPanel.Selected) -> None:
-        self.entity_flow.pick(message.entity)
+        chosen = self.chosen
+        if chosen is None or not same_entity(chosen.entity, message.entity):
+            chosen = ChosenEntity(message.entity)
+        self.chosen = chosen.step(1)
 
     def on_entity_panel_cleared(self, message: EntityPanel.Cleared) -> None:
-        self.entity_flow.choose(None)
+        self.chosen = None
+
+    def _step_mention(self, direction: int) -> None:
+        if self.chosen is None:
+            self.notify("Pick an entity in the sidebar first (e)")
+            return
+        self.chosen = self.chosen.step(direction)
 
     def action_next_mention(self) -> None:
-        self.entity_flow.step(1)
+        self._step_mention(1)
 
     def action_previous_mention(self) -> None:
-        self.entity_flow.step(-1)
+        self._step_mention(-1)
+
+    def watch_chosen(self, old: ChosenEntity | None, new: ChosenEntity | None) -> None:
+        entity = new.entity if new else None
+        for side in SIDES:
+            view = self._views[side]
+            if (old.entity if old else None) is not entity:
+                view.set_layer("mention", entity.on(side) if entity else ())
+            current = new.current(side) if new else None
+            view.set_layer("mention-current", [current] if current else ())
+            if current is not None:
+                view.show_span(current)
+        self._panel.show_chosen(entity)
 
     # -- threshold, copy, clear, help --------------------------------------------------------------
 
+    def _step_threshold(self, direction: int) -> None:
+        steps = grid()
+        current = steps.default if self.threshold is None else self.threshold
+        wanted = steps.next(current, direction)
+        if wanted == current:
+            end = "Highest" if direction > 0 else "Lowest"
+            why = "" if direction > 0 else ": pairs scoring below it are never kept"
+            self.notify(f"{end} threshold, {label(current)}{why}")
+            return
+        self.threshold = wanted
+        self._start_alignment()
+
     def action_threshold_up(self) -> None:
         """Raise the match threshold (fewer, surer matches) and re-align."""
-        self.align_flow.request(grid_step(self.threshold, 1))
+        self._step_threshold(1)
 
     def action_threshold_down(self) -> None:
         """Lower the match threshold (more, looser matches) and re-align."""
-        self.align_flow.request(grid_step(self.threshold, -1))
+        self._step_threshold(-1)
 
     def action_copy(self) -> None:
         """Copy the selected passage of the focused pane to the clipboard (OSC 52)."""
-        side, doc = self.side, self.docs[self.side]
-        if self.selected is not None and self.selected.spans(side):
-            text = " ".join(doc.slice(s) for s in sorted(self.selected.spans(side)))
-        elif self.cursor[side] is not None:
-            text = doc.slice(doc.sentences[self.cursor[side]].span)
+        side, doc, sel = self.pane, self.docs[self.pane], self.selection
+        cursor = sel.cursor(side)
+        if sel.spans(side):
+            text = " ".join(doc.slice(s) for s in sorted(sel.spans(side)))
+        elif cursor is not None:
+            text = doc.slice(doc.sentences[cursor].span)
         else:
             self.notify("Nothing selected to copy")
             return
@@ -326,15 +527,16 @@ class DiptychApp(App[int]):
         self.notify(f"Copied {len(text)} characters from the {side} text")
 
     def action_clear(self) -> None:
-        """Escape: close the search line, else end the search, else drop entity and selection."""
-        if self.search_flow.bar.display:
-            self.search_flow.close_bar()
+        """Escape: close the search line, else end the search, else drop the entity, else the
+        selection."""
+        if self._bar.display:
+            self._close_bar()
         elif self.search is not None:
-            self.search_flow.clear()
-        elif self.entity is not None:
-            self.entity_flow.choose(None)
+            self.search = None
+        elif self.chosen is not None:
+            self.chosen = None
         else:
-            self.select(None, self.side)
+            self.selection = moves.select(self.selection, self.docs, None, self.pane)
 
     def action_help(self) -> None:
         """Show every key."""
@@ -350,44 +552,59 @@ class DiptychApp(App[int]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        yield from system_commands(self.BINDINGS, self.get_key_display, self)
+        yield from system_commands(self.BINDINGS, self.get_key_display, self.run_action, self)
+        yield from system_commands(
+            EntityPanel.BINDINGS, self.get_key_display, self.run_action, self._panel
+        )
 
     # -- titles and status -------------------------------------------------------------------------
 
-    def update_titles(self) -> None:
+    def _update_titles(self) -> None:
+        index = self.index
         for side in SIDES:
             counted = (
-                None
-                if self.computed is None
-                else (self.prepared.shared_counts[side], self.prepared.content_counts[side])
+                None if index is None else (index.shared_counts[side], len(self.numbers[side]))
             )
             self._titles[side].update(
                 title_content(side, self.docs[side].title, counted), layout=False
             )
 
-    def update_status(self) -> None:
-        if not self.is_mounted:
-            return
-        side = self.side
-        navigator = self.prepared.navigator
-        cursor = self.cursor[side]
-        content = status_content(
+    def compute_status(self) -> StatusFields:
+        side, index, sel = self.pane, self.index, self.selection
+        pairs = moves.counterparts(sel, index) if sel.match is not None else []
+        shown = counterpart_position(sel, pairs)
+        cursor = sel.cursor(side)
+        number = self.numbers[side].number(cursor) if cursor is not None else None
+        search = self.search
+        chosen = self.chosen
+        return StatusFields(
             side=side,
-            position=navigator.position(side, self.selected),
-            total=len(navigator),
+            matches=None if index is None else len(index),
+            position=None if index is None else index.navigator.position(side, sel.match),
+            counterpart=(shown, len(pairs)) if shown is not None and len(pairs) > 1 else None,
+            score=sel.match.score if sel.match is not None else None,
+            sentence=number,
+            sentences=len(self.numbers[side]),
+            boilerplate=cursor is not None and number is None,
+            search=None
+            if search is None
+            else SearchStatus(
+                search.query,
+                None if search.current is None else search.current + 1,
+                (search.total(LEFT), search.total(RIGHT)),
+            ),
+            entity=None if chosen is None else EntityStatus(chosen.entity.label, chosen.counts()),
             threshold=self.threshold,
             aligning=self.aligning,
-            sentence=(cursor, len(self.docs[side].sentences)),
-            search=self.search_flow.status(side),
-            mentions=self.entity_flow.status(),
             link=self.link,
         )
-        self._status.update(content, layout=False)
-        if self.progress_bar.display != self.aligning:
-            self.progress_bar.display = self.aligning
+
+    def watch_status(self, fields: StatusFields | None) -> None:
+        if fields is not None:
+            self._status_line.show(fields)
 
 
-def run_app(left: Document, right: Document, threshold: float) -> int:
+def run_app(left: Document, right: Document, threshold: float | None = None) -> int:
     """Open the reader on two documents; the exit code for the CLI."""
     app = DiptychApp(left, right, threshold)
     app.run()

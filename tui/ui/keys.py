@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import partial
 
 from textual.app import SystemCommand
 from textual.binding import Binding
+from textual.dom import DOMNode
 
 READER_BINDINGS = [
     Binding("n", "next", "Next", tooltip="Next match; next search hit while a search is active"),
@@ -32,13 +34,13 @@ READER_BINDINGS = [
         "plus,equals_sign",
         "threshold_up",
         "Stricter",
-        tooltip="Raise the match threshold by 0.05 and re-align",
+        tooltip="Raise the match threshold a step (0.05) and re-align",
     ),
     Binding(
         "minus",
         "threshold_down",
         "Looser",
-        tooltip="Lower the match threshold by 0.05 and re-align",
+        tooltip="Lower the match threshold a step (0.05) and re-align",
     ),
     Binding("right_square_bracket", "next_match", "Next match", show=False),
     Binding("left_square_bracket", "previous_match", "Previous match", show=False),
@@ -81,14 +83,25 @@ READER_BINDINGS = [
         "escape",
         "clear",
         "Clear search/selection",
-        tooltip="Close search; else end the search; else drop entity, then selection",
+        tooltip="Close the search line; else end the search; else drop the entity; else the"
+        " selection",
+        show=False,
+    ),
+    Binding(
+        "ctrl+z",
+        "suspend_process",
+        "Suspend",
+        tooltip="Suspend to the shell (fg resumes)",
         show=False,
     ),
 ]
 
 
 def system_commands(
-    bindings: Iterable[Binding], key_display: Callable[[Binding], str], target
+    bindings: Iterable[Binding],
+    key_display: Callable[[Binding], str],
+    run_action: Callable[[str, DOMNode], object],
+    target: DOMNode,
 ) -> Iterable[SystemCommand]:
     """One palette command per bound action of `target` (quit is already among Textual's own)."""
     seen = set()
@@ -99,5 +112,5 @@ def system_commands(
         key = key_display(Binding(binding.key.split(",")[0], binding.action))
         help_text = f"{binding.tooltip}  (key: {key})" if binding.tooltip else f"key: {key}"
         yield SystemCommand(
-            binding.description, help_text, getattr(target, f"action_{binding.action}")
+            binding.description, help_text, partial(run_action, binding.action, target)
         )

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+from bisect import bisect_right
 from dataclasses import dataclass
+from operator import attrgetter
 
 from ..model import Sentence, Span
 from ..parallel import FORK_THRESHOLD, Background
@@ -36,18 +38,12 @@ class Document:
     def slice(self, span: Span) -> str:
         return self.text[span.start : span.end]
 
-    def sentence_at(self, offset: int) -> Sentence | None:
-        """The sentence holding `offset`, by binary search."""
-        lo, hi = 0, len(self.sentences)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self.sentences[mid].end <= offset:
-                lo = mid + 1
-            else:
-                hi = mid
-        if lo < len(self.sentences) and self.sentences[lo].start <= offset:
-            return self.sentences[lo]
-        return None
+    def sentence_near(self, offset: int) -> int | None:
+        """Index of the sentence holding `offset`, else of the last one starting before it (the
+        first if none does); None without sentences."""
+        if not self.sentences:
+            return None
+        return max(0, bisect_right(self.sentences, offset, key=attrgetter("start")) - 1)
 
     @property
     def content_sentences(self) -> list[Sentence]:

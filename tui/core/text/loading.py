@@ -10,15 +10,13 @@ import sys
 from dataclasses import dataclass
 
 from ..errors import InputError
+from .controls import CONTROL_RE
 
 # Four times the whole Bible: past this the comparison would take minutes and gigabytes.
 MAX_BYTES = 16 * 1024 * 1024
 _CHUNK = 1 << 20
 _SNIFF = 1 << 16
 
-# C0 controls except tab and newline, DEL, C1 controls, and the bidi embedding/override/isolate
-# characters, which could reorder what the terminal shows.
-_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 # Unicode line/paragraph separators would split lines where "\n" does not; lone surrogates
 # (possible only in str given to the API) cannot be encoded as UTF-8 on output.
 _SEPARATORS = re.compile("[\u2028\u2029]")
@@ -72,7 +70,7 @@ def clean_text(raw: str) -> tuple[str, int]:
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
     text = _SEPARATORS.sub("\n", text)
     text = _SURROGATES.sub("\ufffd", text)
-    text, removed = _CONTROLS.subn("", text)
+    text, removed = CONTROL_RE.subn("", text)
     return text, removed
 
 

@@ -44,7 +44,7 @@ class MatchTable(Sequence[Match]):
     """The matches of a comparison, as arrays;
     indexing builds (once) and returns the Match object."""
 
-    __slots__ = ("ids", "scores", "spans", "sentences", "shared_sentences", "_made")
+    __slots__ = ("ids", "scores", "spans", "sentences", "_made")
 
     def __init__(
         self,
@@ -52,18 +52,13 @@ class MatchTable(Sequence[Match]):
         scores: np.ndarray,
         spans: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]],
         sentences: dict[str, tuple[np.ndarray, np.ndarray]],
-        shared_sentences: dict[str, int] | None = None,
         made: list[Match | None] | None = None,
     ) -> None:
-        """`shared_sentences`: the core's `Comparison.shared_sentences` per side, when known."""
         self.ids, self.scores, self.spans, self.sentences = ids, scores, spans, sentences
-        self.shared_sentences = shared_sentences
         self._made: list[Match | None] = made if made is not None else [None] * len(ids)
 
     @classmethod
-    def of(
-        cls, matches: Sequence[Match], shared_sentences: dict[str, int] | None = None
-    ) -> MatchTable:
+    def of(cls, matches: Sequence[Match]) -> MatchTable:
         """The table of `matches` (itself if it is one); the given objects are kept, not rebuilt."""
         if isinstance(matches, MatchTable):
             return matches
@@ -72,17 +67,11 @@ class MatchTable(Sequence[Match]):
         scores = np.fromiter((m.score for m in matches), np.float64, len(matches))
         spans = {f: _ragged_spans([getattr(m, f) for m in matches]) for f in SPAN_FIELDS}
         sentences = {f: _ragged_ints([getattr(m, f) for m in matches]) for f in INDEX_FIELDS}
-        return cls(ids, scores, spans, sentences, shared_sentences, list(matches))
+        return cls(ids, scores, spans, sentences, list(matches))
 
     def __reduce__(self):
         # Only the arrays cross a pipe: the receiver builds the objects it needs.
-        return MatchTable, (
-            self.ids,
-            self.scores,
-            self.spans,
-            self.sentences,
-            self.shared_sentences,
-        )
+        return MatchTable, (self.ids, self.scores, self.spans, self.sentences)
 
     def __len__(self) -> int:
         return len(self.ids)

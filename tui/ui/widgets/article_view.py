@@ -3,7 +3,7 @@ lines."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 from rich.cells import get_character_cell_size
 from rich.segment import Segment
@@ -16,13 +16,30 @@ from textual.scroll_view import ScrollView
 from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 
-from ..core.model import Span
-from ..core.text.document import Document
-from .render import Intervals, finish, styled_line
+from ...core.model import Span
+from ...core.text.document import Document
+from ..model.intervals import Intervals
+from .render import finish, styled_line
 from .scrollbar import ThumbScrollBar
 from .wrap import Wrapped
 
 GUTTER = 2
+# Highlight layers, drawn in this order (each style added over the ones before); each has the
+# component class "article--NAME". A new kind of highlight is a name here and a style below.
+LAYERS = (
+    "boilerplate",
+    "matched",
+    "cursor",
+    "selected",
+    "shared",
+    "mention",
+    "mention-current",
+    "search",
+    "search-current",
+)
+# Layers up to this many spans repaint only the lines they touch when they change.
+SMALL_LAYER = 64
+_EVERYWHERE = 1 << 62
 
 
 def offset_at_cell(text: str, start: int, end: int, cell: int) -> int:
@@ -36,22 +53,15 @@ def offset_at_cell(text: str, start: int, end: int, cell: int) -> int:
 
 
 class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
-    """A document's paragraphs with matched, selected, shared, searched and mentioned passages
-    styled."""
+    """A document's paragraphs with highlight layers (matched, selected, shared, cursor, mentions,
+    search hits) given by the app; posts Clicked, Scrolled and Rewrapped."""
 
     COMPONENT_CLASSES = {
-        "article--boilerplate",
-        "article--matched",
-        "article--cursor",
-        "article--selected",
-        "article--shared",
-        "article--mention",
-        "article--mention-current",
-        "article--search",
-        "article--search-current",
+        *(f"article--{name}" for name in LAYERS),
         "article--gutter",
         "article--gutter-selected",
         "article--gutter-cursor",
+        "article--gutter-cursor-blurred",
     }
 
     DEFAULT_CSS = """
@@ -73,23 +83,30 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         & > .article--gutter { color: $primary; }
         & > .article--gutter-selected { color: $accent; text-style: bold; }
         & > .article--gutter-cursor { color: $text; text-style: bold; }
+        & > .article--gutter-cursor-blurred { color: $text-disabled; }
     }
     """
 
     class Scrolled(Message):
         """The user scrolled this pane (not the scroll link or a jump)."""
 
-        def __init__(self, view: ArticleView) -> None:
+        def __init__(self, side: str, y: float) -> None:
             super().__init__()
-            self.view = view
+            self.side, self.y = side, y
 
     class Clicked(Message):
         """A click on the text at document `offset`."""
 
-        def __init__(self, view: ArticleView, offset: int) -> None:
+        def __init__(self, side: str, offset: int) -> None:
             super().__init__()
-            self.view = view
-            self.offset = offset
+            self.side, self.offset = side, offset
+
+    class Rewrapped(Message):
+        """The pane's text was wrapped again at a new width (line numbers changed)."""
+
+        def __init__(self, side: str) -> None:
+            super().__init__()
+            self.side = side
 
     def __init__(self, document: Document, side: str, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -100,15 +117,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._styles: dict[str, Style] = {}
         self._quiet = False
         self._prefetch_pending = False
-        self.boilerplate = Intervals(s.span for s in document.sentences if s.boilerplate)
-        self.matched = Intervals()
-        self.selected: tuple[Span, ...] = ()
-        self.shared: tuple[Span, ...] = ()
-        self.cursor: Span | None = None
-        self.search_hits = Intervals()
-        self.search_current: Span | None = None
-        self.mentions = Intervals()
-        self.mention_current: Span | None = None
+        self.highlights: dict[str, Intervals] = {name: Intervals() for name in LAYERS}
+        boilerplate = (s.span for s in document.sentences if s.boilerplate)
+        self.highlights["boilerplate"] = Intervals(boilerplate)
 
     @property
     def vertical_scrollbar(self) -> ScrollBar:
@@ -141,6 +152,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.virtual_size = Size(width + GUTTER, len(self.wrapped))
         if anchor:
             self.jump_to_line(self.wrapped.line_of(anchor))
+        self.post_message(self.Rewrapped(self.side))
 
     def ensure_wrapped(self) -> Wrapped:
         if self.wrapped is None:
@@ -152,6 +164,12 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         """Document offset of the first visible line."""
         wrapped = self.ensure_wrapped()
         return wrapped.starts[min(int(self.scroll_y), len(wrapped) - 1)]
+
+    def edge_offset(self, bottom: bool) -> int:
+        """Document offset of the first (or last) visible line."""
+        wrapped, shown = self.ensure_wrapped(), self.visible_lines()
+        line = min(len(wrapped), shown.stop) - 1 if bottom else shown.start
+        return wrapped.starts[max(0, min(line, len(wrapped) - 1))]
 
     def line_of(self, offset: int) -> int:
         return self.ensure_wrapped().line_of(offset)
@@ -166,6 +184,10 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             return lines.start < shown.stop and shown.start < lines.stop
         return lines.start >= shown.start and lines.stop <= shown.stop
 
+    def row_of(self, span: Span) -> int:
+        """The screen row (0 at the top) where `span` starts; may lie outside the screen."""
+        return self.line_of(span.start) - int(self.scroll_y)
+
     # -- scrolling: jumps are quiet, user scrolling is announced for the scroll link ------------
 
     def jump_to_line(self, y: float) -> None:
@@ -177,7 +199,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             self._quiet = False
 
     def show_span(self, span: Span, center: bool = True) -> None:
-        """Bring `span` into view; centred if it was off screen, untouched if already visible."""
+        """Bring `span` into view; a third down the screen if it was off it (`center`), else just
+        enough; untouched if already visible."""
         if self.is_visible(span):
             return
         lines = self.ensure_wrapped().lines_of(span)
@@ -189,55 +212,50 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         else:
             self.jump_to_line(max(0, lines.stop - height))
 
+    def show_span_at(self, span: Span, row: int) -> bool:
+        """Scroll so that `span` starts on screen row `row` and is whole on screen; False (and no
+        scroll) when the text's ends or the pane's height do not allow it."""
+        lines = self.ensure_wrapped().lines_of(span)
+        height = self.scrollable_content_region.height
+        top = lines.start - row
+        if row < 0 or row + len(lines) > height or not 0 <= top <= self.max_scroll_y:
+            return False
+        self.jump_to_line(top)
+        return True
+
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
         if not self._prefetch_pending:
             self._prefetch_pending = True
             self.call_after_refresh(self._prefetch)
         if not self._quiet and round(old_value) != round(new_value):
-            self.post_message(self.Scrolled(self))
+            self.post_message(self.Scrolled(self.side, new_value))
 
     def on_click(self, event: events.Click) -> None:
         wrapped = self.ensure_wrapped()
         line = int(self.scroll_y) + event.y
         if 0 <= line < len(wrapped) and not wrapped.blank[line]:
             start, end = wrapped.starts[line], wrapped.ends[line]
-            self.post_message(
-                self.Clicked(self, offset_at_cell(self.document.text, start, end, event.x - GUTTER))
-            )
+            offset = offset_at_cell(self.document.text, start, end, event.x - GUTTER)
+            self.post_message(self.Clicked(self.side, offset))
 
-    # -- highlight state: attributes down; each setter repaints only the lines it touches -------
+    def on_focus(self) -> None:
+        self._repaint(self.highlights["cursor"].overlapping(0, _EVERYWHERE))
 
-    def set_matched(self, matched: Intervals) -> None:
-        self.matched = matched
-        self._repaint_all()
+    def on_blur(self) -> None:
+        self._repaint(self.highlights["cursor"].overlapping(0, _EVERYWHERE))
 
-    def set_selection(self, spans: Sequence[Span], shared: Sequence[Span] = ()) -> None:
-        old = self.selected
-        self.selected, self.shared = tuple(spans), tuple(shared)
-        self._repaint(old + self.selected)
+    # -- highlight layers: data down; a small layer repaints only the lines it touches ---------
 
-    def set_cursor(self, span: Span | None) -> None:
-        old, self.cursor = self.cursor, span
-        self._repaint([s for s in (old, span) if s is not None])
-
-    def set_search(self, hits: Sequence[Span], current: Span | None = None) -> None:
-        self.search_hits = Intervals(hits)
-        self.search_current = current
-        self._repaint_all()
-
-    def set_search_current(self, current: Span | None) -> None:
-        old, self.search_current = self.search_current, current
-        self._repaint([s for s in (old, current) if s is not None])
-
-    def set_mentions(self, spans: Sequence[Span]) -> None:
-        self.mentions = Intervals(spans)
-        self.mention_current = None
-        self._repaint_all()
-
-    def set_mention_current(self, current: Span | None) -> None:
-        old, self.mention_current = self.mention_current, current
-        self._repaint([s for s in (old, current) if s is not None])
+    def set_layer(self, name: str, spans: Intervals | Iterable[Span]) -> None:
+        """Highlight `spans` with layer `name`'s style (an empty sequence clears it)."""
+        new = spans if isinstance(spans, Intervals) else Intervals(spans)
+        old = self.highlights[name]
+        self.highlights[name] = new
+        if len(old) + len(new) > SMALL_LAYER:
+            self._repaint_all()
+        else:
+            self._repaint(old.overlapping(0, _EVERYWHERE) + new.overlapping(0, _EVERYWHERE))
 
     def _repaint_all(self) -> None:
         self._cache.clear()
@@ -268,13 +286,17 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             style = self._styles[name] = self._component_style(name)
         return style
 
+    def few_colours(self) -> bool:
+        """16 colours or fewer: tints may collapse into one, so the selection is drawn reversed."""
+        return self.app.console.color_system in ("standard", "windows", None)
+
     def _component_style(self, name: str) -> Style:
-        """A component's partial style with translucent
-        colours blended over this pane's background."""
+        """A component's partial style with translucent colours blended over this pane's
+        background."""
         partial = self.get_component_rich_style(name, partial=True)
         styles = self.get_component_styles(name)
         background = self.background_colors[1]
-        colors = {}
+        colors: dict = {}
         if partial.bgcolor is not None:
             background = background + styles.background
             colors["bgcolor"] = background.rich_color
@@ -283,6 +305,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             if styles.auto_color:  # "auto" means: whatever contrasts with what it is drawn on
                 color = background.get_contrast_text(color.a)
             colors["color"] = (background + color).rich_color
+        if name == "article--selected" and self.few_colours():
+            colors["reverse"] = True
         return partial + Style(**colors) if colors else partial
 
     def render_line(self, y: int) -> Strip:
@@ -324,40 +348,25 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         if wrapped.blank[line]:
             return Strip.blank(width, base)
         start, end = wrapped.starts[line], wrapped.ends[line]
-        style = self._style
-        selected = [s for s in self.selected if s.start < end and start < s.end]
-        layers: list[tuple[Sequence[Span], Style]] = [
-            (self.boilerplate.overlapping(start, end), style("article--boilerplate")),
-            (self.matched.overlapping(start, end), style("article--matched")),
-        ]
-        cursor = self.cursor is not None and self.cursor.start < end and start < self.cursor.end
-        if cursor:
-            layers.append(((self.cursor,), style("article--cursor")))
-        if selected:
-            layers.append((selected, style("article--selected")))
-            layers.append((self.shared, style("article--shared")))
-        layers.append((self.mentions.overlapping(start, end), style("article--mention")))
-        if self.mention_current is not None:
-            layers.append(((self.mention_current,), style("article--mention-current")))
-        layers.append((self.search_hits.overlapping(start, end), style("article--search")))
-        if self.search_current is not None:
-            layers.append(((self.search_current,), style("article--search-current")))
+        focused = self.has_focus
+        found = {name: self.highlights[name].overlapping(start, end) for name in LAYERS}
+        if not focused:
+            cursor, found["cursor"] = bool(found["cursor"]), []
+        else:
+            cursor = bool(found["cursor"])
+        layers = [(found[name], self._style(f"article--{name}")) for name in LAYERS if found[name]]
         body = styled_line(self.document.text[start:end], start, layers, base)
-        return finish(self._gutter(start, end, cursor, bool(selected), base), body, width, base)
-
-    def _gutter(
-        self, start: int, end: int, cursor: bool, selected: bool, base: Style
-    ) -> list[Segment]:
-        """Marks that carry the state without colour: cursor ▌, selected match ┃, matched │."""
-        mark = " "
-        mark_style = base
-        if selected:
-            mark, mark_style = "┃", base + self._style("article--gutter-selected")
-        elif self.matched.overlapping(start, end):
-            mark, mark_style = "│", base + self._style("article--gutter")
+        if found["selected"]:
+            mark = Segment("┃", base + self._style("article--gutter-selected"))
+        elif found["matched"]:
+            mark = Segment("│", base + self._style("article--gutter"))
+        else:
+            mark = Segment(" ", base)
+        # Marks that carry the state without colour: cursor ▌ (dim in the pane without focus),
+        # selected match ┃, matched │.
         if cursor:
-            return [
-                Segment("▌", base + self._style("article--gutter-cursor")),
-                Segment(mark, mark_style),
-            ]
-        return [Segment(" ", base), Segment(mark, mark_style)]
+            name = "article--gutter-cursor" if focused else "article--gutter-cursor-blurred"
+            gutter = [Segment("▌", base + self._style(name)), mark]
+        else:
+            gutter = [Segment(" ", base), mark]
+        return finish(gutter, body, width, base)

@@ -8,10 +8,9 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 
-import numpy as np
 from rich.cells import get_character_cell_size
 
-from ..core.model import Span
+from ...core.model import Span
 
 # Code points outside these ranges may take 0 or 2 cells; a paragraph holding one is wrapped cell by
 # cell.
@@ -54,11 +53,6 @@ class Wrapped:
     def line_of(self, offset: int) -> int:
         """The line showing `offset` (or the nearest line before it)."""
         return max(0, bisect_right(self.starts, offset) - 1)
-
-    def lines_at(self, offsets: np.ndarray) -> np.ndarray:
-        """`line_of` for many offsets at once."""
-        starts = np.frombuffer(self.starts, np.int64)
-        return np.maximum(0, np.searchsorted(starts, offsets, side="right") - 1)
 
     def lines_of(self, span: Span) -> range:
         """Lines a span covers (at least one)."""

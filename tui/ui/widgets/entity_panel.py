@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Protocol
@@ -16,7 +15,9 @@ from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..core.model import ENTITY_TYPES, LEFT, RIGHT, Entity
+from ...core.model import ENTITY_TYPES, LEFT, RIGHT, Entity
+from ...core.text.controls import printable
+from ..model.chosen_entity import same_entity
 
 GROUP_TITLES = {
     "PERSON": "People",
@@ -30,15 +31,6 @@ SIDE_FILTERS = ("all", "both", "left", "right")
 SIDE_FILTER_TITLES = {"all": "all", "both": "both", "left": "left only", "right": "right only"}
 # Words, not colours, carry the side: colour only repeats what the word says.
 WHERE_STYLES = {"both": "bold $text-success", "left": "", "right": ""}
-
-
-# Loading already strips these from documents; labels may also come from the Python API, and Content
-# passes ESC, C1 and bidi controls through to the terminal, so the sidebar shows them as U+FFFD.
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def printable(text: str) -> str:
-    return _UNSAFE.sub("\ufffd", text)
 
 
 class HasEntities(Protocol):
@@ -134,6 +126,12 @@ class EntityPanel(Widget):
     """
 
     BINDINGS = [
+        Binding(
+            "enter",
+            "pick",
+            "Pick entity",
+            tooltip="Highlight its mentions in both texts; again steps to the next ones",
+        ),
         Binding("t", "cycle_type", "Entity type"),
         Binding("f", "cycle_side", "Entity side"),
         Binding("0", "filter_type('')", "All types", show=False),
@@ -215,6 +213,13 @@ class EntityPanel(Widget):
             self.selected = self._same_entity(self.selected)
         self._rebuild()
 
+    def show_chosen(self, entity: Entity | None) -> None:
+        """Mark `entity` as the chosen one (▶), or none; the app says which after every change."""
+        mine = self._same_entity(entity) if entity is not None else None
+        if mine is not self.selected:
+            self.selected = mine
+            self._rebuild()
+
     def focus(self, scroll_visible: bool = True) -> EntityPanel:
         """Focus the list, which is what the keys act on."""
         self.option_list.focus(scroll_visible)
@@ -236,6 +241,10 @@ class EntityPanel(Widget):
             (SIDE_FILTERS.index(self.side_filter) + 1) % len(SIDE_FILTERS)
         ]
         self._rebuild()
+
+    def action_pick(self) -> None:
+        """Pick the highlighted entity (the list handles enter itself when it has focus)."""
+        self.option_list.action_select()
 
     def action_clear(self) -> None:
         if self.selected is not None:
@@ -265,10 +274,7 @@ class EntityPanel(Widget):
 
     def _same_entity(self, entity: Entity) -> Entity | None:
         """The entity of the current list that stands for `entity` (after a re-analysis)."""
-        for candidate in self.entities:
-            if candidate.label == entity.label and candidate.type == entity.type:
-                return candidate
-        return None
+        return next((e for e in self.entities if same_entity(e, entity)), None)
 
     def _header(self, shown: int) -> Content:
         total = len(self.entities)

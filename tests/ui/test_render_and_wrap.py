@@ -1,20 +1,18 @@
-"""The pane's pieces without a running app: wrapping, styled lines, match order, the scroll link."""
+"""The pane's pieces without a running app: wrapping, styled lines, click columns."""
 
 from __future__ import annotations
 
 import re
 
-import numpy as np
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 from rich.style import Style
 
-from tui.core import Match, Span, build_document
-from tui.ui.model.sync import Navigator, ScrollLink, monotone_chain
-from tui.ui.render import Intervals, safe_text, styled_line
-from tui.ui.wrap import Wrapped
+from tui.core import Span, build_document
+from tui.core.text.controls import printable
+from tui.ui.widgets.render import styled_line
+from tui.ui.widgets.wrap import Wrapped
 
 
 def wrapped_lines(text: str, width: int) -> list[str]:
@@ -87,51 +85,13 @@ def test_styled_line_layers_add_up_and_text_stays_literal() -> None:
 
 def test_control_and_bidi_characters_never_reach_the_terminal() -> None:
     nasty = "a\x1b[31mb\x9b\u202eevil\u2066c\x07"
-    shown = safe_text(nasty)
+    shown = printable(nasty)
     assert len(shown) == len(nasty)
     assert not any(ord(c) < 32 or 127 <= ord(c) < 160 or c in "\u202e\u2066" for c in shown)
 
 
-def test_intervals_find_overlaps_even_when_spans_nest() -> None:
-    found = Intervals([Span(0, 50), Span(10, 12), Span(60, 70)])
-    assert found.overlapping(20, 30) == [Span(0, 50)]
-    assert found.overlapping(49, 61) == [Span(0, 50), Span(60, 70)]
-    assert found.overlapping(50, 60) == []
-    from_arrays = Intervals.from_arrays(np.array([60, 10, 0]), np.array([70, 12, 50]))
-    assert [from_arrays.overlapping(a, b) for a, b in ((20, 30), (49, 61))] == [
-        [Span(0, 50)],
-        [Span(0, 50), Span(60, 70)],
-    ]
-
-
-def match(i: int, left: int, right: int) -> Match:
-    return Match(i, (Span(left, left + 5),), (Span(right, right + 5),), 0.5)
-
-
-def test_navigator_orders_matches_by_each_side_and_wraps() -> None:
-    matches = [match(0, 100, 10), match(1, 10, 300), match(2, 50, 200)]
-    nav = Navigator(matches)
-    assert [m.id for m in nav.in_order("left")] == [1, 2, 0]
-    assert [m.id for m in nav.in_order("right")] == [0, 2, 1]
-    assert nav.step("left", None, 40, 1).id == 2  # first after the position
-    assert nav.step("left", None, 40, -1).id == 1
-    assert nav.step("left", matches[0], 0, 1).id == 1  # wraps after the last
-    assert nav.position("right", matches[1]) == 3
-
-
-def test_scroll_link_interpolates_along_a_monotone_chain() -> None:
-    chain = monotone_chain([(10, 100), (15, 120), (20, 5), (30, 200), (35, 7), (40, 300)])
-    assert chain == [(10, 100), (15, 120), (30, 200), (40, 300)]  # the crossing stragglers dropped
-    link = ScrollLink([(10, 100), (30, 200)], 100, 400)
-    assert link.follow(0) == 0
-    assert link.follow(10) == pytest.approx(100)
-    assert link.follow(20) == pytest.approx(150)
-    assert link.follow(150, forward=False) == pytest.approx(20)
-    assert link.follow(100) == pytest.approx(400)
-
-
 def test_a_click_column_maps_to_the_character_drawn_there() -> None:
-    from tui.ui.article_view import offset_at_cell
+    from tui.ui.widgets.article_view import offset_at_cell
 
     text = "ab世界cd"
     assert [offset_at_cell(text, 0, len(text), x) for x in range(8)] == [0, 1, 2, 2, 3, 3, 4, 5]
