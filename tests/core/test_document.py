@@ -58,6 +58,7 @@ def test_sentence_near_and_slice():
     assert doc.sentence_near(second.start - 1) == 0  # the space between sentences: the one before
     assert doc.sentence_near(len(doc.text)) == len(doc.sentences) - 1
     assert doc.sentence_near(0) == 0 and build_document("").sentence_near(3) is None
+    assert doc.sentence_at(second.end - 1) == second and doc.sentence_at(second.start - 1) is None
     assert doc.slice(second.span) == "Second one."
     assert [doc.text[p.start : p.end] for p in doc.paragraphs] == [
         "First one. Second one.",

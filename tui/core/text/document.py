@@ -45,6 +45,12 @@ class Document:
             return None
         return max(0, bisect_right(self.sentences, offset, key=attrgetter("start")) - 1)
 
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The sentence holding `offset`; None between sentences."""
+        near = self.sentence_near(offset)
+        sentence = self.sentences[near] if near is not None else None
+        return sentence if sentence is not None and offset < sentence.end else None
+
     @property
     def content_sentences(self) -> list[Sentence]:
         return [s for s in self.sentences if not s.boilerplate]
