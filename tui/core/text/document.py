@@ -48,8 +48,9 @@ class Document:
     def sentence_at(self, offset: int) -> Sentence | None:
         """The sentence holding `offset`; None between sentences."""
         near = self.sentence_near(offset)
-        sentence = self.sentences[near] if near is not None else None
-        return sentence if sentence is not None and offset < sentence.end else None
+        if near is None or not self.sentences[near].start <= offset < self.sentences[near].end:
+            return None
+        return self.sentences[near]
 
     @property
     def content_sentences(self) -> list[Sentence]:
