@@ -23,7 +23,7 @@ from .core.text.controls import IN_LINE_RE
 from .core.text.document import load_pair
 
 USAGE = """\
-diptych [LEFT RIGHT] [--json] [--threshold T] [-o FILE [--force]]
+diptych [LEFT RIGHT] [--json | --html] [--threshold T] [-o FILE [--force]]
        diptych entities FILE [--json] [-o FILE [--force]]"""
 
 
@@ -97,13 +97,18 @@ def _compare_parser() -> argparse.ArgumentParser:
         help="print the comparison as JSON instead of opening the reader",
     )
     parser.add_argument(
+        "--html",
+        action="store_true",
+        help="write a self-contained HTML report instead of opening the reader",
+    )
+    parser.add_argument(
         "--threshold",
         type=_threshold,
         default=DEFAULT_THRESHOLD,
         help=f"match score threshold in [0, 1] (default {DEFAULT_THRESHOLD})",
     )
     parser.add_argument(
-        "-o", "--output", metavar="FILE", help="write the JSON to FILE instead of stdout"
+        "-o", "--output", metavar="FILE", help="write the JSON or HTML to FILE instead of stdout"
     )
     parser.add_argument(
         "--force", action="store_true", help="let --output overwrite an existing file"
@@ -200,14 +205,17 @@ def _run_compare(argv: list[str]) -> int:
     if args.files.count("-") > 1:
         return _fail("only one of the two files can be '-' (stdin)", EXIT_USAGE)
     paths = args.files or list(seed_paths())
+    if args.json and args.html:
+        return _fail("choose one of --json and --html", EXIT_USAGE)
     _guard_inputs(paths, args.output)
-    if args.json:
+    batch = args.json or args.html
+    if batch:
         # A batch run of few cycles and millions of objects: the collector would only rescan them.
         gc.disable()
     left, right = load_pair(*paths)
-    if not args.json:
+    if not batch:
         if args.output:
-            return _fail("--output needs --json", EXIT_USAGE)
+            return _fail("--output needs --json or --html", EXIT_USAGE)
         if not sys.stdout.isatty() or not _keyboard():
             return _fail(
                 "the reader needs a terminal; use --json for machine-readable output", EXIT_USAGE
@@ -217,7 +225,12 @@ def _run_compare(argv: list[str]) -> int:
         return run_app(left, right, args.threshold)
     _notes(left, right)
     comparison = compare(left, right, args.threshold)
-    write_output(comparison.to_json() + "\n", args.output, args.force)
+    if args.html:
+        from .core.report import render_report
+
+        write_output(render_report(comparison), args.output, args.force)
+    else:
+        write_output(comparison.to_json() + "\n", args.output, args.force)
     _LAST[:] = [comparison]  # freed by the exit in `run`, not object by object on return
     if not comparison.matches:
         _say("warning: no shared passages found (the texts may be unrelated)")
