@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import argparse
 import gc
-import json
 import os
 import sys
 from pathlib import Path
 
 from .core import DEFAULT_THRESHOLD, Document, compare, load_document
+from .core.comparison import JSON_VERSION, document_json, dump
 from .core.entities.linking import extract_entities
 from .core.errors import (
     EXIT_INTERNAL,
@@ -21,10 +21,11 @@ from .core.errors import (
 )
 from .core.text.controls import IN_LINE_RE
 from .core.text.document import load_pair
+from .core.text.fetch import Limits
 
 USAGE = """\
-diptych [LEFT RIGHT] [--json | --html] [--threshold T] [-o FILE [--force]]
-       diptych entities FILE [--json] [-o FILE [--force]]"""
+diptych [LEFT RIGHT] [--json | --html] [--threshold T] [--timeout S] [-o FILE [--force]]
+       diptych entities TEXT [--json] [--timeout S] [-o FILE [--force]]"""
 
 
 def seed_paths() -> tuple[str, str]:
@@ -70,7 +71,33 @@ def _fail(message: str, code: int) -> int:
 def _notes(*docs: Document) -> None:
     for doc in docs:
         for note in doc.notes:
-            _say(f"note: {doc.path or doc.name}: {note}")
+            _say(f"note: {doc.source or doc.name}: {note}")
+        if not doc.likely_english:
+            _say(f"note: {doc.source or doc.name}: {NOT_ENGLISH}")
+
+
+NOT_ENGLISH = "does not read as English; matching and entities are tuned for English"
+
+
+def _timeout(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if not 0.0 < number <= 600.0:
+        raise argparse.ArgumentTypeError(f"must be between 0 and 600 seconds, got {value}")
+    return number
+
+
+def _add_timeout(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--timeout",
+        type=_timeout,
+        default=Limits().timeout,
+        metavar="S",
+        help=f"seconds to wait for a web server to connect or send (default {Limits().timeout:g});"
+        " a whole page may take four times that",
+    )
 
 
 def _threshold(value: str) -> float:
@@ -88,8 +115,9 @@ def _compare_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "files",
         nargs="*",
-        metavar="FILE",
-        help="two text files ('-' for stdin); none opens the sample articles",
+        metavar="TEXT",
+        help="two texts: files (plain, HTML or Markdown), http(s) URLs, or '-' for stdin;"
+        " none opens the sample articles",
     )
     parser.add_argument(
         "--json",
@@ -113,6 +141,7 @@ def _compare_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--force", action="store_true", help="let --output overwrite an existing file"
     )
+    _add_timeout(parser)
     parser.add_argument(
         "--version", action="version", version=f"diptych {__import__('tui').__version__}"
     )
@@ -121,8 +150,9 @@ def _compare_parser() -> argparse.ArgumentParser:
 
 def _entities_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="diptych entities", description="List the entities of one text.")
-    parser.add_argument("file", metavar="FILE")
+    parser.add_argument("file", metavar="TEXT", help="a file, an http(s) URL, or '-' for stdin")
     parser.add_argument("--json", action="store_true", help="print JSON (the default is a table)")
+    _add_timeout(parser)
     parser.add_argument("-o", "--output", metavar="FILE")
     parser.add_argument("--force", action="store_true")
     return parser
@@ -163,21 +193,14 @@ def _guard_inputs(paths: list[str], output: str | None) -> None:
 def _run_entities(argv: list[str]) -> int:
     args = _entities_parser().parse_args(argv)
     _guard_inputs([args.file], args.output)
-    doc = load_document(args.file)
+    doc = load_document(args.file, limits=Limits(timeout=args.timeout))
     _notes(doc)
     entities = extract_entities(doc)
     if args.json:
-        payload = {
-            "version": 1,
-            "document": {
-                "path": doc.path or doc.name,
-                "title": doc.title,
-                "encoding": doc.encoding,
-                "length": len(doc.text),
-            },
-            "entities": [e.to_dict() for e in entities],
-        }
-        text = json.dumps(payload, ensure_ascii=False, indent=1) + "\n"
+        document = document_json(doc, sentences=False)
+        entities_json = [e.json_fields() for e in entities]
+        text = dump({"version": JSON_VERSION, "document": document, "entities": entities_json})
+        text += "\n"
     else:
         text = "".join(f"{e.type:<7} {len(e.on('left')):>3}  {e.label}\n" for e in entities)
     write_output(text, args.output, args.force)
@@ -201,7 +224,9 @@ def _keyboard() -> bool:
 def _run_compare(argv: list[str]) -> int:
     args = _compare_parser().parse_args(argv)
     if len(args.files) not in (0, 2):
-        return _fail("give two files to compare, or none for the sample articles", EXIT_USAGE)
+        return _fail(
+            "give two files or URLs to compare, or none for the sample articles", EXIT_USAGE
+        )
     if args.files.count("-") > 1:
         return _fail("only one of the two files can be '-' (stdin)", EXIT_USAGE)
     paths = args.files or list(seed_paths())
@@ -212,7 +237,7 @@ def _run_compare(argv: list[str]) -> int:
     if batch:
         # A batch run of few cycles and millions of objects: the collector would only rescan them.
         gc.disable()
-    left, right = load_pair(*paths)
+    left, right = load_pair(*paths, limits=Limits(timeout=args.timeout))
     if not batch:
         if args.output:
             return _fail("--output needs --json or --html", EXIT_USAGE)
@@ -233,7 +258,9 @@ def _run_compare(argv: list[str]) -> int:
         write_output(comparison.to_json() + "\n", args.output, args.force)
     _LAST[:] = [comparison]  # freed by the exit in `run`, not object by object on return
     if not comparison.matches:
-        _say("warning: no shared passages found (the texts may be unrelated)")
+        english = left.likely_english and right.likely_english
+        why = "the texts may be unrelated" if english else "one text is not English"
+        _say(f"warning: no shared passages found ({why})")
     return 0
 
 

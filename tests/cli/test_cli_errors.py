@@ -110,14 +110,14 @@ def test_permission_denied_message(tmp_path):
 @pytest.mark.parametrize(
     "args, needle",
     [
-        (["a.txt"], "give two files"),
-        (["a", "b", "c", "--json"], "give two files"),
+        (["a.txt"], "give two files or URLs"),
+        (["a", "b", "c", "--json"], "give two files or URLs"),
         (["-", "-", "--json"], "only one of the two files can be '-'"),
         (["--threshold", "2", "--json"], "must be between 0 and 1"),
         (["--threshold", "nan", "--json"], "must be between 0 and 1"),
         (["--threshold", "x", "--json"], "not a number"),
         (["--bogus"], "unrecognized arguments"),
-        (["entities"], "required: FILE"),
+        (["entities"], "required: TEXT"),
         (["--output", "x.json"], "--output needs --json"),
     ],
 )

@@ -27,8 +27,8 @@ def ok_json(result):
 
 def test_no_arguments_compares_the_seeds(tmp_path):
     data = ok_json(run("--json", cwd=tmp_path))
-    assert data["version"] == 1
-    paths = [os.path.basename(d["path"]) for d in data["documents"]]
+    assert data["version"] == 2
+    paths = [os.path.basename(d["source"]) for d in data["documents"]]
     assert paths == ["rferl-kim-arrives-vladivostok.txt", "moscowtimes-kim-arrives-russia.txt"]
     assert [d["encoding"] for d in data["documents"]] == ["utf-8", "utf-8"]
     assert data["documents"][0]["title"].startswith("Putin Arrives In Vladivostok")
@@ -38,7 +38,9 @@ def test_no_arguments_compares_the_seeds(tmp_path):
 def test_stdin_as_one_side():
     with open(MOSCOW, "rb") as handle:
         data = ok_json(run(RFERL, "-", "--json", stdin=handle.read()))
-    assert data["documents"][1]["path"] == "stdin"
+    assert data["documents"][1]["source"] == "stdin"
+    with open(MOSCOW, encoding="utf-8") as handle:
+        assert data["documents"][1]["text"] == handle.read()
 
 
 def test_identical_texts_match_themselves():
@@ -67,7 +69,10 @@ def test_legacy_encoding_is_named_on_stderr_and_in_json(tmp_path):
     data = ok_json(result)
     assert data["documents"][0]["encoding"] == "cp1251"
     notes = [line for line in result.stderr.decode().splitlines() if "note:" in line]
-    assert notes == [f"diptych: note: {ru}: not UTF-8; decoded as cp1251"] * 2
+    assert notes == [
+        f"diptych: note: {ru}: not UTF-8; decoded as cp1251",
+        f"diptych: note: {ru}: does not read as English; matching and entities are tuned for English",
+    ] * 2
 
 
 def test_other_scripts_emoji_and_wide_characters(tmp_path):
@@ -100,7 +105,7 @@ def test_hostile_text_is_data(tmp_path):
 
 def test_entities_json(tmp_path):
     data = ok_json(run("entities", MOSCOW, "--json"))
-    assert data["version"] == 1 and data["document"]["title"].startswith(
+    assert data["version"] == 2 and data["document"]["title"].startswith(
         "North Korea's Kim Jong Un"
     )
     assert data["document"]["encoding"] == "utf-8"
@@ -142,6 +147,7 @@ def test_undecodable_file_name_stays_valid_json(tmp_path):
     result = subprocess.run(
         [sys.executable, "-m", "tui", name, RFERL, "--json"], capture_output=True, timeout=120
     )
-    assert json.loads(result.stdout.decode("utf-8"))["documents"][0]["path"].endswith(
-        "bad\udcff.txt"
+    # JSON in UTF-8 cannot hold the byte itself: it is written as an escape, as `ls -b` does.
+    assert json.loads(result.stdout.decode("utf-8"))["documents"][0]["source"].endswith(
+        "bad\\xff.txt"
     )

@@ -53,5 +53,5 @@ def test_installed_layout_without_the_clone_finds_the_seeds(tmp_path):
         cwd=elsewhere,
     )
     assert result.returncode == 0, result.stderr.decode()
-    paths = [d["path"] for d in json.loads(result.stdout)["documents"]]
+    paths = [d["source"] for d in json.loads(result.stdout)["documents"]]
     assert all(p.startswith(str(site / "tui" / "seeds")) for p in paths)

@@ -213,17 +213,6 @@ def test_empty_or_boilerplate_only_sides_give_no_matches(seeds):
     assert align(left, doc("XS", "SM")) == []
 
 
-def test_compact_json_is_the_dict_written_out(seeds):
-    """The CLI writes `to_json()`; it must say exactly what `to_dict()` says, entities and all."""
-    import json
-
-    left, right, _ = seeds
-    comparison = compare(left, right)
-    text = comparison.to_json()
-    assert json.loads(text) == comparison.to_dict()
-    assert text == json.dumps(comparison.to_dict(), ensure_ascii=False, separators=(",", ":"))
-
-
 def _ordered_book(count: int = 40) -> list[str]:
     """Distinct sentences, as the verses of a book: each has one counterpart in a translation."""
     things = "river mill harbour lantern orchard granary bridge quarry furnace tannery chapel meadow forge beacon".split()

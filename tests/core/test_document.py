@@ -89,7 +89,7 @@ def test_load_document_reports_path_encoding_and_notes(tmp_path):
     path = tmp_path / "ru.txt"
     path.write_bytes("Путин прибыл во Владивосток. Переговоры начнутся в четверг.".encode("cp1251"))
     doc = load_document(str(path))
-    assert doc.path == str(path) and doc.name == "ru.txt"
+    assert doc.source == str(path) and doc.name == "ru.txt" and doc.kind == "text"
     assert doc.encoding == "cp1251" and doc.notes == ("not UTF-8; decoded as cp1251",)
     assert texts(doc) == ["Путин прибыл во Владивосток.", "Переговоры начнутся в четверг."]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 EXIT_INTERNAL = 1
 EXIT_USAGE = 2
 EXIT_INPUT = 3
+EXIT_NETWORK = 4
 EXIT_OUTPUT = 5
 EXIT_INTERRUPTED = 130
 
@@ -19,6 +20,12 @@ class InputError(DiptychError):
     """The input cannot be read as a text: missing, a directory, binary, empty, too large..."""
 
     exit_code = EXIT_INPUT
+
+
+class NetworkError(DiptychError):
+    """A URL cannot be fetched as a page: name not found, refused, timed out, HTTP error..."""
+
+    exit_code = EXIT_NETWORK
 
 
 class OutputError(DiptychError):

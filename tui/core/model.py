@@ -24,6 +24,9 @@ class Span:
     def __len__(self) -> int:
         return self.end - self.start
 
+    def to_dict(self) -> dict[str, int]:
+        return {"start": self.start, "end": self.end}
+
     def overlaps(self, other: Span) -> bool:
         return self.start < other.end and other.start < self.end
 
@@ -87,16 +90,14 @@ class Match:
     def sentences(self, side: str) -> tuple[int, ...]:
         return self.left_sentences if side == LEFT else self.right_sentences
 
-    def to_dict(self) -> dict:
+    def json_fields(self) -> dict:
+        """This match's part of the JSON; spans are left to the writer (see comparison.dump)."""
         return {
             "id": self.id,
             "score": round(self.score, 4),
-            "left": [s.to_dict() for s in self.left],
-            "right": [s.to_dict() for s in self.right],
-            "shared": {
-                "left": [s.to_dict() for s in self.shared_left],
-                "right": [s.to_dict() for s in self.shared_right],
-            },
+            "left": self.left,
+            "right": self.right,
+            "shared": {"left": self.shared_left, "right": self.shared_right},
         }
 
 
@@ -126,12 +127,11 @@ class Entity:
         sides = [s for s in SIDES if self.mentions.get(s)]
         return "both" if len(sides) == 2 else (sides[0] if sides else "none")
 
-    def to_dict(self) -> dict:
+    def json_fields(self) -> dict:
+        """This entity's part of the JSON; spans are left to the writer (see comparison.dump)."""
         return {
             "label": self.label,
             "type": self.type,
-            "aliases": list(self.aliases),
-            "mentions": {
-                side: [s.to_dict() for s in spans] for side, spans in self.mentions.items()
-            },
+            "aliases": self.aliases,
+            "mentions": self.mentions,
         }

@@ -9,8 +9,10 @@ from operator import attrgetter
 
 from ..model import Sentence, Span
 from ..parallel import FORK_THRESHOLD, Background
-from . import clean, segment
-from .loading import clean_text, load_text, read_bytes
+from . import clean, language, segment
+from .fetch import DEFAULT_LIMITS, Limits, is_url
+from .loading import clean_text
+from .sources import read_source
 
 _TERMINAL = (".", "!", "?", "…", '"', "”", "’", "'", ":", ";", "。", "！", "？", "؟", "۔")
 # Words a sentence cannot end on: a line ending with one was cut mid-sentence.
@@ -19,21 +21,46 @@ _RUN_ON = frozenset("and or but nor of the a an to in on at with for by as that 
 _CUT_PROSE_WORDS = 15
 
 
+KINDS = ("text", "html", "markdown")
+
+
 @dataclass(frozen=True, slots=True)
 class Document:
-    """One text, read-only; every offset elsewhere points into `text`."""
+    """One text, read-only; every offset elsewhere points into `text`.
+
+    `source` is the path or URL it was read from (None for text given to the API); `kind` is what
+    it was before it became plain text; `site`, `date` and `author` are known only for pages that
+    name them."""
 
     text: str
     name: str
-    path: str | None
+    source: str | None
     encoding: str
     paragraphs: tuple[Span, ...]
     sentences: tuple[Sentence, ...]
     title: str
     notes: tuple[str, ...] = ()
+    kind: str = "text"
+    site: str | None = None
+    date: str | None = None
+    author: str | None = None
 
     def __len__(self) -> int:
         return len(self.text)
+
+    @property
+    def label(self) -> str:
+        """Which text this is, in a few words: "site — headline" for a page, else the file name."""
+        where = self.site or self.name
+        if self.kind == "text" or self.title == where:
+            return where
+        return f"{where} — {self.title}"
+
+    @property
+    def likely_english(self) -> bool:
+        """False when the text reads as another language (matching and entities are tuned for
+        English)."""
+        return language.likely_english(self.text)
 
     def slice(self, span: Span) -> str:
         return self.text[span.start : span.end]
@@ -78,11 +105,18 @@ def _joins_next(text: str, block: Span, following: Span) -> bool:
 def build_document(
     text: str,
     name: str = "text",
-    path: str | None = None,
+    source: str | None = None,
     encoding: str = "utf-8",
     notes: tuple[str, ...] = (),
+    *,
+    kind: str = "text",
+    title: str | None = None,
+    site: str | None = None,
+    date: str | None = None,
+    author: str | None = None,
 ) -> Document:
-    """Segment clean text into paragraphs and sentences and mark boilerplate."""
+    """Segment clean text into paragraphs and sentences and mark boilerplate; `title` is the
+    headline a page or Markdown document names, if any."""
     blocks = segment.blocks(text)
     furniture = clean.boilerplate_blocks(text, blocks)
     paras = segment.paragraphs(text)
@@ -106,8 +140,20 @@ def build_document(
                 Sentence(len(sentences), span.start, span.end, para_index, i in furniture)
             )
         i = j + 1
-    title = _title(text, sentences, name)
-    return Document(text, name, path, encoding, tuple(paras), tuple(sentences), title, notes)
+    return Document(
+        text,
+        name,
+        source,
+        encoding,
+        tuple(paras),
+        tuple(sentences),
+        title or _title(text, sentences, name),
+        notes,
+        kind,
+        site,
+        date,
+        author,
+    )
 
 
 def _title(text: str, sentences: list[Sentence], name: str) -> str:
@@ -117,27 +163,39 @@ def _title(text: str, sentences: list[Sentence], name: str) -> str:
     return name
 
 
-def load_document(path: str, name: str | None = None) -> Document:
-    """Read and segment a file, or stdin for '-'; raises InputError with a one-line reason."""
-    label = "stdin" if path == "-" else path
-    loaded = load_text(read_bytes(path), label)
-    display = name or ("stdin" if path == "-" else os.path.basename(path))
+def load_document(path: str, name: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Document:
+    """Read and segment a file, stdin for '-', or an http(s) URL; raises InputError or
+    NetworkError with a one-line reason."""
+    read = read_source(path, limits)
     return build_document(
-        loaded.text, display, None if path == "-" else path, loaded.encoding, loaded.notes
+        read.text,
+        name or read.name,
+        read.source,
+        read.encoding,
+        read.notes,
+        kind=read.kind,
+        title=read.title,
+        site=read.site,
+        date=read.date,
+        author=read.author,
     )
 
 
-def load_pair(first: str, second: str) -> tuple[Document, Document]:
+def load_pair(
+    first: str, second: str, limits: Limits = DEFAULT_LIMITS
+) -> tuple[Document, Document]:
     """Both documents, in order (the first's error is the one raised); when the files are long, a
     second core reads and segments the second meanwhile."""
     fork = second != "-" and _size(first) + _size(second) > FORK_THRESHOLD
-    work = Background([(load_document, (second,))], fork=fork)
-    return load_document(first), work.result(0)
+    work = Background([(load_document, (second, None, limits))], fork=fork)
+    return load_document(first, None, limits), work.result(0)
 
 
 def _size(path: str) -> int:
+    if path == "-" or is_url(path):
+        return 0
     try:
-        return os.path.getsize(path) if path != "-" else 0
+        return os.path.getsize(path)
     except OSError:
         return 0
 

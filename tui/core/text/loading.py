@@ -52,12 +52,17 @@ class LoadedText:
     encoding: str
     removed_controls: int
     replaced_bytes: int = 0
+    declared: str | None = None
 
     @property
     def notes(self) -> tuple[str, ...]:
         """What the user may want to know about how the bytes were read."""
         notes = []
-        if self.encoding not in ("utf-8", "utf-8-sig", "ascii"):
+        if self.declared is not None and _codec(self.declared) is None:
+            notes.append(f"declares an unknown charset ({self.declared}); read as {self.encoding}")
+        elif self.declared is not None and not _same_codec(self.declared, self.encoding):
+            notes.append(f"declares {self.declared}, but reads as {self.encoding}")
+        elif self.declared is None and self.encoding not in ("utf-8", "utf-8-sig", "ascii"):
             notes.append(f"not UTF-8; decoded as {self.encoding}")
         if self.replaced_bytes:
             notes.append(f"{self.replaced_bytes} undecodable byte(s) shown as U+FFFD")
@@ -118,11 +123,28 @@ def _legacy(data: bytes) -> tuple[str, str] | None:
     return str(tied[0]), tied[0].encoding
 
 
-def decode(data: bytes, name: str = "input") -> tuple[str, str, int]:
-    """Decode bytes; returns (text, encoding, bytes replaced). BOM, UTF-8, then a detected encoding.
+def _codec(name: str) -> str | None:
+    """The codec a charset label names ("latin1" and "ISO-8859-1" are one), or None if unknown."""
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
 
-    More well-formed multi-byte characters than bad bytes means damaged UTF-8, not a legacy
-    encoding."""
+
+def _same_codec(declared: str, used: str) -> bool:
+    """Whether the charset used is the one declared (ASCII, a part of every other, counts as
+    any)."""
+    codec = _codec(declared) or declared
+    return codec == "ascii" or codec == (_codec(used) or used).removesuffix("-sig")
+
+
+def decode(data: bytes, name: str = "input", declared: str | None = None) -> tuple[str, str, int]:
+    """Decode bytes; returns (text, encoding, bytes replaced). BOM, UTF-8, the declared charset (of
+    a web page), then a detected encoding.
+
+    Bytes that read as UTF-8 are UTF-8 whatever a page declares: the reverse (UTF-8 bytes labelled
+    Latin-1) is the common mislabelling, and would show every accent as two characters. More
+    well-formed multi-byte characters than bad bytes means damaged UTF-8, not a legacy encoding."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
@@ -145,6 +167,13 @@ def decode(data: bytes, name: str = "input") -> tuple[str, str, int]:
         return data.decode("utf-8"), encoding, 0
     except UnicodeDecodeError:
         pass
+    codec = _codec(declared) if declared else None
+    # A page's <meta> cannot truly declare UTF-16 (it would not be readable as ASCII to say so).
+    if codec is not None and not codec.startswith(("utf-8", "utf-16", "utf-32")):
+        try:
+            return data.decode(codec), declared, 0
+        except UnicodeDecodeError:
+            pass
     text = data.decode("utf-8", errors="replace")
     bad = text.count("\ufffd") - data.count("\ufffd".encode())
     well_formed = len(text) - len(text.encode("ascii", "ignore")) - bad
@@ -156,13 +185,14 @@ def decode(data: bytes, name: str = "input") -> tuple[str, str, int]:
     return legacy[0], legacy[1], 0
 
 
-def load_text(data: bytes, name: str = "input") -> LoadedText:
-    """Turn raw bytes into clean text or raise InputError with a one-line reason."""
+def load_text(data: bytes, name: str = "input", declared: str | None = None) -> LoadedText:
+    """Turn raw bytes into clean text or raise InputError with a one-line reason; `declared` is
+    the charset a server or page names."""
     if len(data) > MAX_BYTES:
         raise InputError(
             f"{name}: too large ({len(data) // 2**20} MB; the limit is {MAX_BYTES // 2**20} MB)"
         )
-    raw, encoding, replaced = decode(data, name)
+    raw, encoding, replaced = decode(data, name, declared)
     text, removed = clean_text(raw)
     if not text.strip():
         if not data:
@@ -172,7 +202,7 @@ def load_text(data: bytes, name: str = "input") -> LoadedText:
                 f"{name}: empty text (nothing left once control characters are removed)"
             )
         raise InputError(f"{name}: empty text (nothing but whitespace)")
-    return LoadedText(text, encoding, removed, replaced)
+    return LoadedText(text, encoding, removed, replaced, declared)
 
 
 def _read_stream(handle, name: str) -> bytes:
