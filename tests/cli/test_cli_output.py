@@ -69,10 +69,14 @@ def test_legacy_encoding_is_named_on_stderr_and_in_json(tmp_path):
     data = ok_json(result)
     assert data["documents"][0]["encoding"] == "cp1251"
     notes = [line for line in result.stderr.decode().splitlines() if "note:" in line]
-    assert notes == [
-        f"diptych: note: {ru}: not UTF-8; decoded as cp1251",
-        f"diptych: note: {ru}: does not read as English; matching and entities are tuned for English",
-    ] * 2
+    assert (
+        notes
+        == [
+            f"diptych: note: {ru}: not UTF-8; decoded as cp1251",
+            f"diptych: note: {ru}: does not read as English; matching and entities are tuned for English",
+        ]
+        * 2
+    )
 
 
 def test_other_scripts_emoji_and_wide_characters(tmp_path):

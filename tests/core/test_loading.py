@@ -184,3 +184,20 @@ def test_decode_reports_encoding_and_replacements():
 def test_only_control_characters_is_empty_text():
     with pytest.raises(InputError, match="nothing left once control characters are removed"):
         load_text(b"\x1b\x07\x7f\x1b\x08 \n\x1b", "ansi.txt")
+
+
+def test_a_declared_charset_is_used_when_the_bytes_are_not_utf8():
+    loaded = load_text(RUSSIAN.encode("cp1251"), declared="windows-1251")
+    assert loaded.text == RUSSIAN and loaded.encoding == "windows-1251" and not loaded.notes
+
+
+def test_utf8_bytes_win_over_a_declared_legacy_charset():
+    loaded = load_text(FRENCH.encode(), declared="latin-1")
+    assert loaded.text == FRENCH and loaded.notes == ("declares latin-1, but reads as utf-8",)
+    assert not load_text(b"plain ascii", declared="us-ascii").notes
+
+
+def test_an_unknown_declared_charset_is_noted():
+    loaded = load_text(FRENCH.encode("cp1252"), declared="x-bogus")
+    assert loaded.text == FRENCH
+    assert loaded.notes == ("declares an unknown charset (x-bogus); read as cp1252",)

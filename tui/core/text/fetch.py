@@ -152,15 +152,13 @@ def _reason(exc: BaseException, host: str | None) -> str:
         exc = exc.reason
     if isinstance(exc, e.NameResolutionError):
         return f"name not found ({host})"
+    # NewConnectionError is a kind of ConnectTimeoutError in urllib3 2: ask about it first.
+    if isinstance(exc, e.NewConnectionError):
+        return "connection refused" if "refused" in str(exc).lower() else "cannot connect"
     if isinstance(exc, e.ConnectTimeoutError):
         return "timed out connecting"
     if isinstance(exc, (e.ReadTimeoutError, TimeoutError)):
         return "timed out waiting for the server"
-    if isinstance(exc, e.NewConnectionError):
-        text = str(exc).lower()
-        if "refused" in text:
-            return "connection refused"
-        return "cannot connect"
     if isinstance(exc, e.SSLError):
         return "secure connection failed (certificate not verified)"
     if isinstance(exc, e.ResponseError) and "redirect" in str(exc).lower():

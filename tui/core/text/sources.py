@@ -97,7 +97,7 @@ def convert(
         source,
         kind,
         loaded.encoding,
-        loaded.notes,
+        loaded.notes + article.notes,
         title=_one_line(article.title),
         site=_one_line(article.site),
         date=_one_line(article.date),
