@@ -9,7 +9,7 @@ from operator import attrgetter
 
 from ..model import Sentence, Span
 from ..parallel import FORK_THRESHOLD, Background
-from . import clean, language, segment
+from . import clean, segment
 from .fetch import DEFAULT_LIMITS, Limits, is_url
 from .loading import clean_text
 from .sources import read_source
@@ -60,7 +60,10 @@ class Document:
     def likely_english(self) -> bool:
         """False when the text reads as another language (matching and entities are tuned for
         English)."""
-        return language.likely_english(self.text)
+        # Imported here: the entities package imports this module.
+        from ..entities.language import language_hint
+
+        return language_hint(self.text) == "en"
 
     def slice(self, span: Span) -> str:
         return self.text[span.start : span.end]
