@@ -30,9 +30,6 @@ class Span:
     def overlaps(self, other: Span) -> bool:
         return self.start < other.end and other.start < self.end
 
-    def to_dict(self) -> dict[str, int]:
-        return {"start": self.start, "end": self.end}
-
     def __reduce__(self):
         # Books send ~10^5 spans between processes; the dataclass default unpickles 3x slower.
         return Span, (self.start, self.end)
