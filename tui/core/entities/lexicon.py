@@ -469,6 +469,31 @@ def prev_words(masked: str, start: int) -> tuple[str, str, str]:
     return prev, (before if prev == "of" else ""), (before if prev in ("the", "to") else "")
 
 
+# "X is a French rock band", "X, an American singer": the noun saying what X is.
+_COPULA_RE = re.compile(r"(?:\s+(?:is|was|are|were)|\s*,)\s+(?:a|an|the|one of the)\s+")
+_KIND_END = frozenset({"of", "in", "from", "based", "at", "for", "with", "and", "who", "which"})
+# Person cues that are not kinds of person after "is a" ("a general term", "a late addition").
+_NOT_KINDS = frozenset({"general", "late", "staff"})
+
+
+def kind_noun(masked: str, end: int) -> str:
+    """The first head or person noun of an "is a ..." or ", a ..." after a name, else ""."""
+    m = _COPULA_RE.match(masked, end, end + 20)
+    if m is None:
+        return ""
+    for word in masked[m.end() : m.end() + 60].split()[:6]:
+        w = word.strip(_PUNCT).lower()
+        if w in _KIND_END:
+            break
+        if w in ORG_HEADS or w in PLACE_HEADS or w in OTHER_HEADS:
+            return w
+        if w in PERSON_CUES and w not in _NOT_KINDS:
+            return w
+        if word[-1:] in ",.;:":
+            break
+    return ""
+
+
 def next_words(masked: str, end: int) -> tuple[str, str, bool]:
     """The word after a name on its line, an apposition's noun (", a professor") and ", who"."""
     line = masked[end : end + 40].split("\n", 1)[0]

@@ -52,6 +52,7 @@ from .lexicon import (
     WORLD,
     head_word,
     is_common,
+    kind_noun,
     next_words,
     prev_words,
     spelling_key,
@@ -195,6 +196,8 @@ class Capitals:
         ]
 
     def _is_title(self, segment: str) -> bool:
+        if segment.count(",") + segment.count(";") >= 2:
+            return False  # a list ("Colonel Jesse Auton, 10 April 1943; Captain ..."), no headline
         for m in LOWER_RE.finditer(segment):
             if m.group() not in STOP:
                 return False
@@ -398,6 +401,16 @@ def context_votes(masked: str, start: int, end: int, votes: dict) -> None:
         votes[PERSON] += 1
     if prev in OTHER_HEADS or nxt in OTHER_HEADS:  # "the album Fame", "the Fame album"
         votes[OTHER] += 2
+    kind = kind_noun(masked, end)
+    if kind:
+        if kind in ORG_HEADS:
+            votes[ORG] += 3
+        elif kind in PLACE_HEADS:
+            votes[PLACE] += 3
+        elif kind in OTHER_HEADS:
+            votes[OTHER] += 3
+        else:
+            votes[PERSON] += 3
     after = masked[end : end + 60]
     if _BORN_RE.match(after):  # "Hitzig (born 1950)", "Lessing (1729-1781)"
         votes[PERSON] += 2
