@@ -148,7 +148,7 @@ def _refused_openers() -> str:
 # The pattern opens with a bare class (the capital), so the engine skips other characters in C.
 CAP_RE = re.compile(
     rf"[{_UP}](?<![\w'’-].)(?!{_refused_openers()})"
-    rf"(?:\.(?:[{_UP}]\.)+|\w*(?:[-'’](?![sS]\b)\w+)*(?:/[{_UP}]\w*)?)"
+    rf"(?:\.(?:[{_UP}]\.)+|\w*(?:[-'’](?![sS]\b)\w+|&[{_UP}]\w*)*(?:/[{_UP}]\w*)?)"
 )
 # A results line: "Leeds 0 Everton 3", "Arsenal 2-1 Chelsea" (team names of one to four words).
 _TEAM = rf"[{_UP}][\w.'&-]*(?:[ \t]+[{_UP}][\w.'&-]*){{0,3}}"

@@ -322,6 +322,14 @@ class Splitter:
                         for a, b, votes, compound in self._split(words, lw, i + k, hi):
                             yield a, b, {PERSON: 3, **votes}, compound
                         return
+        if not headed and hi - lo >= 3:
+            # "Manager Lou Piniella", "Queenslander Mitchell Rawlins": a given name opens the
+            # person's name, and what stands before it describes them.
+            for k in range(lo + 1, hi - 1):
+                if lw[k] in FIRST_NAMES and lw[k - 1] not in FIRST_NAMES and lw[k - 1] not in GAZ:
+                    yield from self._split(words, lw, lo, k)
+                    yield from self._split(words, lw, k, hi)
+                    return
         if hi - lo >= 3 and head not in ORG_HEADS:
             for k in range(hi - 2, lo, -1):
                 if spelling_key(" ".join(words[lo:k])) in GAZ:
@@ -440,10 +448,12 @@ def name_votes(surface: str, words: tuple[str, ...], cap_all: Counter) -> tuple[
         votes[PLACE] = votes.get(PLACE, 0.0) + 3
     elif head in OTHER_HEADS:
         votes[OTHER] = 3.0
+    elif len(lw) > 1 and lw[0] in FIRST_NAMES and lw[-1] not in GAZ:
+        votes[PERSON] = 2.0  # "Jesse Auton", "David Irving": a given name opening a name
+    elif len(lw) > 1 and lw[0] in WORLD and words[-1][-1:] == "s" and lw[-1] not in WORLD:
+        votes[ORG] = 2.0  # "Montreal Canadiens", "Chicago Bulls": a town and a plural, a team
     elif len(lw) > 1 and head not in WORLD:
-        if lw[0] in FIRST_NAMES:
-            votes[PERSON] = 2.0  # "Jesse Auton": a given name opening a name of two or three words
-        elif lw[-1] in SURNAMES or (len(words[0]) == 2 and words[0][1] == "."):
+        if lw[-1] in SURNAMES or (len(words[0]) == 2 and words[0][1] == "."):
             votes[PERSON] = 1.0  # "Chick Corea", "J. Smith"
     if (
         surface.replace(".", "").replace("/", "").isupper()
