@@ -324,6 +324,18 @@ _NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
 
 _DASHES = str.maketrans(
     {"‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "’": "'", "‘": "'", "\u00a0": " "}
+    # Letters NFKD leaves whole: "Alphæus" is "Alphaeus", "Łódź" is "Lodz".
+    | {
+        "æ": "ae",
+        "Æ": "Ae",
+        "œ": "oe",
+        "Œ": "Oe",
+        "ß": "ss",
+        "ø": "o",
+        "Ø": "O",
+        "ł": "l",
+        "Ł": "L",
+    }
 )
 
 
@@ -428,6 +440,9 @@ def is_common(wl: str, lower: Counter) -> bool:
         ("ing", "e"),
         ("ly", ""),
         ("ful", ""),
+        ("est", ""),  # "Answerest thou nothing?": the older second and third persons
+        ("eth", ""),
+        ("eth", "e"),
     ):
         if wl.endswith(suffix) and len(wl) > len(suffix) + 2:
             base = wl[: -len(suffix)] + repl

@@ -101,6 +101,22 @@ class Cluster:
         self.first = min(self.first, other.first)
 
 
+def _run_counts(word: list[str], joins: list, ok: list[bool]) -> tuple[Counter, Counter]:
+    """How often each word stands alone as a name, and each two-word name occurs: the text's own
+    evidence that two names side by side ("Hezekiah Sennacherib") are not one."""
+    solo: Counter = Counter()
+    pairs: Counter = Counter()
+    n = len(ok)
+    for i in range(n):
+        if not ok[i] or (i and ok[i - 1] and joins[i - 1] is not None):
+            continue  # not a token that opens a run
+        if joins[i] is None or not ok[i + 1]:
+            solo[word[i]] += 1
+        elif joins[i][1] is None and (joins[i + 1] is None or i + 2 >= n or not ok[i + 2]):
+            pairs[word[i], word[i + 1]] += 1
+    return solo, pairs
+
+
 class Scanner:
     """One pass over one document: dates, names and numbers as clusters keyed by spelling."""
 
@@ -219,9 +235,9 @@ class Scanner:
             self.masked, self.sentences, self.taken, self.lower, self.tables, self.foreign
         )
         self.cap_all = caps.cap_all
-        splitter = Splitter(self.lower, caps.cap_all)
-        plans, masked = splitter.plans, self.masked
         tstart, tend, tword, joins, ok = caps.start, caps.end, caps.word, caps.joins, caps.ok
+        splitter = Splitter(self.lower, caps.cap_all, *_run_counts(tword, joins, ok))
+        plans, masked = splitter.plans, self.masked
         prev_end = -1
         prev_cluster: Cluster | None = None
         n, i = len(ok), 0

@@ -279,8 +279,11 @@ class Capitals:
 class Splitter:
     """How a run of capitalised words splits into names, memoised (runs repeat)."""
 
-    def __init__(self, lower: Counter, cap_all: Counter) -> None:
+    def __init__(
+        self, lower: Counter, cap_all: Counter, solo: Counter = None, pairs: Counter = None
+    ) -> None:
         self.lower, self.cap_all = lower, cap_all
+        self.solo, self.pairs = solo or Counter(), pairs or Counter()
         self.plans: dict[tuple[str, ...], list[tuple[int, int, dict, bool]]] = {}
 
     def plan(self, words: tuple[str, ...]) -> list[tuple[int, int, dict, bool]]:
@@ -291,6 +294,12 @@ class Splitter:
                 self._split(words, [w.lower() for w in words], 0, len(words))
             )
         return plan
+
+    def _two_names(self, words: tuple[str, ...]) -> bool:
+        """Two words the text mostly names alone, side by side once or twice ("king Hezekiah
+        Sennacherib king of Assyria"), are two names; "Jesus Christ", said often, is one."""
+        pair = self.pairs[words]
+        return 0 < pair <= 2 and all(self.solo[w] >= 3 * pair + 2 for w in words)
 
     def _split(self, words: tuple[str, ...], lw: list[str], lo: int, hi: int):
         """Yield (lo, hi, votes, compound): titles,
@@ -305,6 +314,10 @@ class Splitter:
         headed = head in ORG_HEADS or head in PLACE_HEADS
         if spelling_key(" ".join(words[lo:hi])) in GAZ:
             yield lo, hi, {PLACE: 3}, False
+            return
+        if len(words) == 2 and hi - lo == 2 and not headed and self._two_names(words):
+            yield from self._split(words, lw, lo, lo + 1)
+            yield from self._split(words, lw, lo + 1, hi)
             return
         if "and" in lw[lo:hi]:
             i = lw.index("and", lo, hi)
