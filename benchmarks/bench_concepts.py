@@ -29,7 +29,6 @@ from tui.core.text import lexical  # noqa: E402
 from tui.core.text.tokens import keys  # noqa: E402
 
 MAX_SHARED = (0, 1)
-MIN_RECALL = 0.15
 
 
 def sentence_pairs(path: Path):
@@ -129,9 +128,8 @@ def main() -> int:
                 figures,
             )
         )
-    # The rule: the best lift on pairs sharing <=1 key, among cuts that find at least 15 % of
-    # the linked ones (fit half only).
-    best = max((r for r in results if r[1][1][0] >= MIN_RECALL), key=lambda r: r[1][1][2])[0]
+    # The rule: the most recall times lift on pairs sharing <=1 key (fit half only).
+    best = max(results, key=lambda r: r[1][1][0] * r[1][1][2])[0]
     print(f"chosen on the fit half: {best}")
     table, families = concept_table(wn, best, lexical.zipf)
     for half in ("fit", "held-out"):

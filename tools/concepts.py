@@ -1,7 +1,7 @@
 """Cut WordNet into concept keys per word key: shared synonym sets, word families, irregular forms.
 
 Two word keys share a concept when (a) a synonym set is among the first senses of a word of each
-(arrive v 1 = {arrive, get, come}), (b) WordNet links words of theirs as one family (retaliate /
+(purchase v 1 = {buy, purchase}), (b) WordNet links words of theirs as one family (retaliate /
 retaliation, president / presidential), or (c) one is an irregular form or re- form of the other
 (went / go, reelect / elect: the tokens drop "re" of "re-elect").
 """
@@ -29,12 +29,14 @@ PARTICLES = frozenset(
 class Cut:
     """Which senses count: the first `senses` of each part of speech (never past the senses
     seen tagged in WordNet's corpora, but at least one), for words no commoner than `max_zipf`;
-    families between the first `family_senses` senses of each side."""
+    families between the first `family_senses` senses of each side; phrasal verbs' senses given
+    to their head (arrive at -> arrive) or not. The defaults are benchmarks/bench_concepts.py's
+    choice on the fit half of news_synth."""
 
-    senses: int = 2
-    max_zipf: float = 6.0
+    senses: int = 3
+    max_zipf: float = 5.5
     family_senses: int = 3
-    phrasal: bool = True
+    phrasal: bool = False
     tagged_only: bool = True
     no_agents: bool = True
     no_names: bool = True

@@ -3,11 +3,10 @@
 - zipf(key): background frequency, log10 of uses per billion words (wordfreq; "lik" 6.5,
   "sanction" 3.8); keys absent from the table (names, rare words, numbers, dates) get UNSEEN_ZIPF.
 - background_idf(key): -ln of that probability, the rarity to weigh a shared key by.
-- concepts(key): ids of the meanings a key carries (WordNet): two keys whose ids intersect are
+- concepts(key): ids of the meanings a key carries (WordNet). Two keys whose ids intersect are
   one word family (retaliate / retaliation, went / go, reelect / elect) or synonyms among their
-  first senses (arrive / reach); related(a, b) says which, family first; kind(id) says it of
-  one id.
-"""
+  first senses (purchase / buy, declared / announced). related(a, b) says which (family first),
+  kind(id) says it of one id. Weaker evidence than a shared key: weigh it less, and by rarity."""
 
 from __future__ import annotations
 
