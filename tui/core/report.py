@@ -74,7 +74,7 @@ def _only_sentences(cmp: Comparison, side: str) -> int:
 
 def _pane(cmp: Comparison, side: str) -> str:
     doc = cmp.doc(side)
-    label = doc.path or doc.name
+    label = doc.source or doc.name
     head = (
         f"<section class=pane id={side} aria-label='{side} text'>\n"
         f"<h2>{escape(doc.title)}</h2>\n<p class=source>{escape(label)} · "
