@@ -8,9 +8,6 @@ import os
 import sys
 from pathlib import Path
 
-from .core import DEFAULT_THRESHOLD, Document, compare, load_document
-from .core.comparison import JSON_VERSION, document_json, dump
-from .core.entities.linking import extract_entities
 from .core.errors import (
     EXIT_INTERNAL,
     EXIT_INTERRUPTED,
@@ -20,8 +17,9 @@ from .core.errors import (
     OutputError,
 )
 from .core.text.controls import IN_LINE_RE
-from .core.text.document import load_pair
+from .core.text.document import Document, load_document, load_pair
 from .core.text.fetch import Limits
+from .ui.model.threshold import grid, label
 
 USAGE = """\
 diptych [LEFT RIGHT] [--json | --html] [--threshold T] [--timeout S] [-o FILE [--force]]
@@ -42,6 +40,16 @@ def seed_paths() -> tuple[str, str]:
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one line, exit code 2, no usage dump
         raise SystemExit(_fail(f"{message} (see diptych --help)", EXIT_USAGE))
+
+    def format_help(self) -> str:
+        # The threshold's figures come from the aligner, loaded only when help is asked for.
+        steps = grid()
+        return (
+            super()
+            .format_help()
+            .replace("{default}", label(steps.default))
+            .replace("{lowest}", label(steps.lowest))
+        )
 
 
 def _say(message: str) -> None:
@@ -105,8 +113,12 @@ def _threshold(value: str) -> float:
         number = float(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
-    if not 0.0 <= number <= 1.0:
-        raise argparse.ArgumentTypeError(f"must be between 0 and 1, got {value}")
+    steps = grid()  # the reader's keys step within the same range
+    if not steps.accepts(number):
+        raise argparse.ArgumentTypeError(
+            f"must be between {label(steps.lowest)} and {label(steps.highest)}, got {value}"
+            f" (pairs scoring below {label(steps.lowest)} are never kept)"
+        )
     return number
 
 
@@ -132,8 +144,7 @@ def _compare_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--threshold",
         type=_threshold,
-        default=DEFAULT_THRESHOLD,
-        help=f"match score threshold in [0, 1] (default {DEFAULT_THRESHOLD})",
+        help="match score threshold, from {lowest} to 1 (default {default})",
     )
     parser.add_argument(
         "-o", "--output", metavar="FILE", help="write the JSON or HTML to FILE instead of stdout"
@@ -193,6 +204,9 @@ def _guard_inputs(paths: list[str], output: str | None) -> None:
 def _run_entities(argv: list[str]) -> int:
     args = _entities_parser().parse_args(argv)
     _guard_inputs([args.file], args.output)
+    from .core.comparison import JSON_VERSION, document_json, dump
+    from .core.entities.linking import extract_entities
+
     doc = load_document(args.file, limits=Limits(timeout=args.timeout))
     _notes(doc)
     entities = extract_entities(doc)
@@ -247,9 +261,12 @@ def _run_compare(argv: list[str]) -> int:
             )
         from .ui.app import run_app
 
-        return run_app(left, right, args.threshold)
+        return run_app(left, right, args.threshold)  # None: the aligner's default
     _notes(left, right)
-    comparison = compare(left, right, args.threshold)
+    from .core.comparison import compare
+
+    threshold = grid().default if args.threshold is None else args.threshold
+    comparison = compare(left, right, threshold)
     if args.html:
         from .core.report import render_report
 

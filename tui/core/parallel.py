@@ -3,7 +3,6 @@ caller works on; `Server` answers requests one after another, keeping its state 
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import pickle
 import struct
@@ -153,6 +152,8 @@ def _serve(conn, handler: Handler) -> None:
 
 
 def _context():
+    import multiprocessing  # only a book needs a child: kept off the path to a short text's start
+
     # fork: the child only computes and writes to its pipe, so the caller's threads do not matter,
     # and it avoids spawn's re-import (and its stderr checks, which Textual's capture upsets).
     methods = multiprocessing.get_all_start_methods()
