@@ -159,3 +159,12 @@ def test_another_threshold_recomputes_them(pair):
     ids = {m.id for m in high.matches}
     assert ids and all(d.match in ids for d in high.discrepancies)
     assert 0 < len(high.discrepancies) < len(pair.discrepancies)
+
+
+def test_figures_read_by_a_second_core_give_the_same_disagreements(pair):
+    from tui.core.align.discrepancies import text_slots
+    from tui.core.parallel import Background
+
+    work = Background([(text_slots, (pair.left, pair.right))], fork=True)
+    forked = find_discrepancies(pair.left, pair.right, pair.matches, pair.entities, work.result(0))
+    assert forked == pair.discrepancies

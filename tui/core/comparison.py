@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 import orjson
 
 from .align.aligner import DEFAULT_THRESHOLD, Aligner
-from .align.discrepancies import Discrepancy, find_discrepancies
+from .align.discrepancies import Discrepancy, find_discrepancies, text_slots
 from .align.units import Units
 from .align.unmatched import Passage, only_one_side
 from .entities.linking import link_entities
@@ -41,7 +41,7 @@ class Comparison:
             matches=tuple(aligner.matches(threshold)),
             threshold=threshold,
             aligner=aligner,
-            _derived={},
+            _derived={"slots": self._derived.get("slots")},  # figures do not depend on matches
         )
 
     def doc(self, side: str) -> Document:
@@ -52,9 +52,19 @@ class Comparison:
         """Slots told with another value on each side of a match, found on first use."""
         if "discrepancies" not in self._derived:
             self._derived["discrepancies"] = find_discrepancies(
-                self.left, self.right, self.matches, self.entities
+                self.left, self.right, self.matches, self.entities, self._slots()
             )
         return self._derived["discrepancies"]
+
+    def _slots(self):
+        """The figures of both texts (matches aside), read once: `compare` may have a second core
+        read them (then `_derived["slots"]` is a callable that waits for it)."""
+        slots = self._derived.get("slots")
+        if callable(slots):
+            slots = self._derived["slots"] = slots()
+        if slots is None:
+            slots = self._derived["slots"] = text_slots(self.left, self.right)
+        return slots
 
     def only_here(self, side: str) -> tuple[Passage, ...]:
         """Passages of `side` that no match covers (boilerplate never counts)."""
@@ -124,11 +134,13 @@ def compare(
     left = as_document(left, "left")
     right = as_document(right, "right")
     # On long texts a second core prepares the left text's units while this one does the right's,
-    # then links entities while this one aligns.
+    # then links entities and reads the figures (for disagreements) while this one aligns.
     work = Background(
-        [(Units, (left,)), (link_entities, (left, right))],
+        [(Units, (left,)), (link_entities, (left, right)), (text_slots, (left, right))],
         fork=len(left.text) + len(right.text) > FORK_THRESHOLD,
     )
     aligner = Aligner(left, right, progress=progress, left_units=lambda: work.result(0))
     matches = tuple(aligner.matches(threshold))
-    return Comparison(left, right, matches, tuple(work.result(1)), threshold, aligner=aligner)
+    entities = tuple(work.result(1))
+    derived = {"slots": lambda: work.result(2)}
+    return Comparison(left, right, matches, entities, threshold, aligner=aligner, _derived=derived)

@@ -51,14 +51,25 @@ class Discrepancy:
         }
 
 
+def text_slots(left: Document, right: Document) -> tuple[list[Slot], list[Slot]]:
+    """The slots of both whole texts: what `find_discrepancies` reads, whatever the matches (so a
+    second core can read them while the first aligns)."""
+    return find_slots(left.text), find_slots(right.text)
+
+
 def find_discrepancies(
-    left: Document, right: Document, matches: Sequence[Match], entities: Sequence[Entity] = ()
+    left: Document,
+    right: Document,
+    matches: Sequence[Match],
+    entities: Sequence[Entity] = (),
+    slots: tuple[list[Slot], list[Slot]] | None = None,
 ) -> tuple[Discrepancy, ...]:
-    """Every clear disagreement inside `matches`, in match order."""
+    """Every clear disagreement inside `matches`, in match order; `slots` as from `text_slots`."""
     docs = {LEFT: left, RIGHT: right}
     year = _year(left) or _year(right)
     # Each text is read once; a match looks its slots and names up by offset.
-    slots = {side: _Located(find_slots(docs[side].text)) for side in docs}
+    found = slots or text_slots(left, right)
+    slots = {LEFT: _Located(found[0]), RIGHT: _Located(found[1])}
     names = {side: _Names(docs[side], entities, side) for side in docs}
     out: list[Discrepancy] = []
     for match in matches:
