@@ -63,6 +63,15 @@ def test_a_shared_quote_is_matched_and_its_words_marked():
     m = matches[0]
     assert "successful and useful" in shared_words(left, m.shared_left)
     assert "successful and useful" in shared_words(right, m.shared_right)
+    assert m.evidence[0] == "successful and useful"
+
+
+def test_a_match_names_a_shared_figure_as_its_first_evidence():
+    left = doc(*NOISE_L, "The summit is scheduled for April 25, with 700 delegates expected.")
+    right = doc(*NOISE_R, "Some 700 delegates will gather on 25 April for the summit.")
+    (match,) = align(left, right)
+    assert any(c.isdigit() for c in match.evidence[0])
+    assert set(match.evidence) <= set(shared_words(left, match.shared_left))
 
 
 def test_sentences_sharing_only_names_are_not_matched():

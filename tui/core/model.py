@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 LEFT = "left"
 RIGHT = "right"
@@ -65,6 +65,7 @@ class Match:
     shared_right: tuple[Span, ...] = ()
     left_sentences: tuple[int, ...] = ()
     right_sentences: tuple[int, ...] = ()
+    evidence: tuple[str, ...] = ()  # the strongest shared passages: numbers, then longest phrases
 
     def __reduce__(self):
         return Match, (
@@ -76,7 +77,11 @@ class Match:
             self.shared_right,
             self.left_sentences,
             self.right_sentences,
+            self.evidence,
         )
+
+    def renumbered(self, id: int) -> Match:
+        return replace(self, id=id)
 
     def spans(self, side: str) -> tuple[Span, ...]:
         return self.left if side == LEFT else self.right
@@ -95,6 +100,7 @@ class Match:
             "left": self.left,
             "right": self.right,
             "shared": {"left": self.shared_left, "right": self.shared_right},
+            "evidence": list(self.evidence),
         }
 
 

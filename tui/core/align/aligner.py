@@ -18,7 +18,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from ..model import Match
+from ..model import Match, Span
 from ..text import tokens
 from ..text.document import Document
 from . import keysets
@@ -54,6 +54,7 @@ ROUNDS = 2
 ISOLATION = (
     0.5  # in texts that follow one order, a weak pair no ordered neighbour vouches for scores half
 )
+EVIDENCE = 3  # shared passages a match names as its evidence
 MIN_CHAIN = 12  # fewer ordered strong links than this say nothing about order
 
 _BITS = 21
@@ -417,20 +418,7 @@ class Aligner:
         out = []
         for n, i in enumerate(chosen):
             m = built[i]
-            out.append(
-                m
-                if m.id == n
-                else Match(
-                    n,
-                    m.left,
-                    m.right,
-                    m.score,
-                    m.shared_left,
-                    m.shared_right,
-                    m.left_sentences,
-                    m.right_sentences,
-                )
-            )
+            out.append(m if m.id == n else m.renumbered(n))
         return out
 
     def _build(self, chosen: list[tuple[int, int]]) -> None:
@@ -446,6 +434,7 @@ class Aligner:
             self.left.sentence,
             self.right.sentence,
         )
+        text = self.left.doc.text
         for (n, i), u, v, score, sl, sr in zip(
             chosen, a.tolist(), b.tolist(), self.link_score[index].tolist(), shared_l, shared_r
         ):
@@ -458,7 +447,16 @@ class Aligner:
                 sr,
                 (lsentence[u],),
                 (rsentence[v],),
+                _evidence(text, sl),
             )
+
+
+def _evidence(text: str, shared: tuple[Span, ...]) -> tuple[str, ...]:
+    """What a match rests on, strongest first: shared runs holding a figure, then the longest runs
+    of shared words, longer first (as the left text writes them)."""
+    runs = dict.fromkeys(" ".join(text[s.start : s.end].split()) for s in shared)
+    ranked = sorted(runs, key=lambda r: (not any(c.isdigit() for c in r), -len(r.split()), -len(r)))
+    return tuple(ranked[:EVIDENCE])
 
 
 def _weight_outside(

@@ -44,7 +44,7 @@ class MatchTable(Sequence[Match]):
     """The matches of a comparison, as arrays;
     indexing builds (once) and returns the Match object."""
 
-    __slots__ = ("ids", "scores", "spans", "sentences", "_made")
+    __slots__ = ("ids", "scores", "spans", "sentences", "evidence", "_made")
 
     def __init__(
         self,
@@ -52,9 +52,11 @@ class MatchTable(Sequence[Match]):
         scores: np.ndarray,
         spans: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]],
         sentences: dict[str, tuple[np.ndarray, np.ndarray]],
+        evidence: tuple[tuple[str, ...], ...] = (),
         made: list[Match | None] | None = None,
     ) -> None:
         self.ids, self.scores, self.spans, self.sentences = ids, scores, spans, sentences
+        self.evidence = evidence
         self._made: list[Match | None] = made if made is not None else [None] * len(ids)
 
     @classmethod
@@ -67,11 +69,12 @@ class MatchTable(Sequence[Match]):
         scores = np.fromiter((m.score for m in matches), np.float64, len(matches))
         spans = {f: _ragged_spans([getattr(m, f) for m in matches]) for f in SPAN_FIELDS}
         sentences = {f: _ragged_ints([getattr(m, f) for m in matches]) for f in INDEX_FIELDS}
-        return cls(ids, scores, spans, sentences, list(matches))
+        evidence = tuple(m.evidence for m in matches)
+        return cls(ids, scores, spans, sentences, evidence, list(matches))
 
     def __reduce__(self):
         # Only the arrays cross a pipe: the receiver builds the objects it needs.
-        return MatchTable, (self.ids, self.scores, self.spans, self.sentences)
+        return MatchTable, (self.ids, self.scores, self.spans, self.sentences, self.evidence)
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -101,7 +104,8 @@ class MatchTable(Sequence[Match]):
             fields[name] = _spans(starts[a:b], ends[a:b])
         for name, (offsets, values) in self.sentences.items():
             fields[name] = tuple(values[offsets[i] : offsets[i + 1]].tolist())
-        return Match(int(self.ids[i]), score=float(self.scores[i]), **fields)
+        evidence = self.evidence[i] if self.evidence else ()
+        return Match(int(self.ids[i]), score=float(self.scores[i]), evidence=evidence, **fields)
 
     def side_spans(self, side: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Offsets, starts and ends of every match's passages on `side`."""
