@@ -92,6 +92,15 @@ def test_unrelated_words_are_not_joined():
     assert lexical.concepts("qqxzv") == ()
 
 
+def test_links_between_two_sentences_skip_what_they_share():
+    left = keys("The president vowed to retaliate after he purchased the company.")
+    right = keys("Presidential retaliation followed; the president said he would buy it.")
+    assert lexical.links(left, right) == [
+        (key("purchased"), key("buy"), lexical.SYNONYM),
+        (key("retaliate"), key("retaliation"), lexical.FAMILY),
+    ]
+
+
 def test_concept_keys_are_frequency_keys():
     table, families = lexical._concept_table()
     assert 0 < families < max(max(lexical.concepts(k)) for k in table)

@@ -6,11 +6,13 @@
 - concepts(key): ids of the meanings a key carries (WordNet). Two keys whose ids intersect are
   one word family (retaliate / retaliation, went / go, reelect / elect) or synonyms among their
   first senses (purchase / buy, declared / announced). related(a, b) says which (family first),
-  kind(id) says it of one id. Weaker evidence than a shared key: weigh it less, and by rarity."""
+  kind(id) says it of one id; links(left, right) lists the joined key pairs of two key sets.
+  Weaker evidence than a shared key: weigh it less, and by rarity."""
 
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from functools import cache, lru_cache
 from importlib import resources
 from itertools import repeat
@@ -57,6 +59,23 @@ def related(a: str, b: str) -> str | None:
     if not shared:
         return None
     return kind(min(shared))
+
+
+def links(left: Iterable[str], right: Iterable[str]) -> list[tuple[str, str, str]]:
+    """(left key, right key, FAMILY or SYNONYM) for each pair of keys, one only in left and one
+    only in right, that share a concept; sorted."""
+    lset, rset = set(left), set(right)
+    by_concept: dict[int, list[str]] = {}
+    for key in lset - rset:
+        for concept in concepts(key):
+            by_concept.setdefault(concept, []).append(key)
+    found: dict[tuple[str, str], str] = {}
+    for key in rset - lset:
+        for concept in concepts(key):
+            for other in by_concept.get(concept, ()):
+                if found.get((other, key)) != FAMILY:
+                    found[(other, key)] = kind(concept)
+    return sorted((a, b, k) for (a, b), k in found.items())
 
 
 def kind(concept: int) -> str:
