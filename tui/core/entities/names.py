@@ -59,6 +59,7 @@ from .lexicon import (
 )
 
 _ROMAN_RE = re.compile(r"[IVXLCDM]+")
+_MODEL_RE = re.compile(r"[A-Z]{1,3}-?\d{1,4}[A-Z]?")
 _BORN_RE = re.compile(r"\s*[(,]\s*(?:born|b\.|née|n[eé]e|c\.\s*)?\s*\d{3,4}\b|\s*\(\s*born\b")
 _PRONOUN_RE = re.compile(r"\b(?:he|she|his|her|him|himself|herself)\b")
 # Words W with a title "W of ...": "of" after them stays inside the name ("Secretary of State").
@@ -461,6 +462,8 @@ def name_votes(surface: str, words: tuple[str, ...], cap_all: Counter) -> tuple[
         votes[PLACE] = votes.get(PLACE, 0.0) + 3
     elif head in OTHER_HEADS:
         votes[OTHER] = 3.0
+    elif _MODEL_RE.fullmatch(words[0]):
+        votes[OTHER] = 3.0  # "F-86 Sabre", "CH-53 Sea Stallion", "A380": a model, not a maker
     elif len(lw) > 1 and lw[0] in FIRST_NAMES and lw[-1] not in GAZ:
         votes[PERSON] = 2.0  # "Jesse Auton", "David Irving": a given name opening a name
     elif len(lw) > 1 and lw[0] in WORLD and words[-1][-1:] == "s" and lw[-1] not in WORLD:
