@@ -59,6 +59,8 @@ from .lexicon import (
 )
 
 _ROMAN_RE = re.compile(r"[IVXLCDM]+")
+# Abbreviations that open a place's name: "St. Louis", "Mt. Hood", "Ft. Worth".
+_ABBREVIATED = frozenset({"St", "Mt", "Ft"})
 _MODEL_RE = re.compile(r"[A-Z]{1,3}-?\d{1,4}[A-Z]?")
 _BORN_RE = re.compile(r"\s*[(,]\s*(?:born|b\.|née|n[eé]e|c\.\s*)?\s*\d{3,4}\b|\s*\(\s*born\b")
 _PRONOUN_RE = re.compile(r"\b(?:he|she|his|her|him|himself|herself)\b")
@@ -71,7 +73,7 @@ _TITLE_OF = frozenset(
 def _kept_form(word: str) -> str | None:
     """The part of a capitalised token that may name something, or None for a stop word."""
     wl = word.lower()
-    if wl in STOP and not (word.isupper() and wl in GAZ):
+    if wl in STOP and not (word.isupper() and wl in GAZ) and word not in _ABBREVIATED:
         return None
     if "-" in word:  # "Russia-controlled" names Russia
         cut = LOWER_PART_RE.search(word)
@@ -83,7 +85,11 @@ def _kept_form(word: str) -> str | None:
 def _never_a_name(w: str) -> bool:
     """A stop word, month or weekday, whatever stands around it."""
     wl = w.lower()
-    return (wl in STOP and not (w.isupper() and wl in GAZ)) or wl in MONTHS or wl in WEEKDAYS
+    return (
+        (wl in STOP and not (w.isupper() and wl in GAZ) and w not in _ABBREVIATED)
+        or wl in MONTHS
+        or wl in WEEKDAYS
+    )
 
 
 class Capitals:
@@ -221,7 +227,7 @@ class Capitals:
         (True, connector as (start, end, word) or None), or None."""
         m = GAP_RE.fullmatch(self.masked, self.end[i], self.start[i + 1])
         w = self.word[i]
-        if not m or (m.group(1) and len(w) != 1):
+        if not m or (m.group(1) and len(w) != 1 and w not in _ABBREVIATED):
             return None
         conn = m.group(2)
         if conn is None:
@@ -340,11 +346,16 @@ class Splitter:
             # "Manager Lou Piniella", "Queenslander Mitchell Rawlins": a given name opens the
             # person's name, and what stands before it describes them.
             for k in range(lo + 1, hi - 1):
-                if lw[k] in FIRST_NAMES and lw[k - 1] not in FIRST_NAMES and lw[k - 1] not in GAZ:
+                if (
+                    lw[k] in FIRST_NAMES
+                    and lw[k - 1] not in FIRST_NAMES
+                    and lw[k - 1] not in GAZ
+                    and words[k - 1] not in _ABBREVIATED
+                ):
                     yield from self._split(words, lw, lo, k)
                     yield from self._split(words, lw, k, hi)
                     return
-        if hi - lo >= 3 and head not in ORG_HEADS:
+        if hi - lo >= 3 and head not in ORG_HEADS and head not in OTHER_HEADS:
             for k in range(hi - 2, lo, -1):
                 if spelling_key(" ".join(words[lo:k])) in GAZ:
                     yield lo, k, {PLACE: 3}, False
@@ -466,7 +477,12 @@ def name_votes(surface: str, words: tuple[str, ...], cap_all: Counter) -> tuple[
         votes[OTHER] = 3.0  # "F-86 Sabre", "CH-53 Sea Stallion", "A380": a model, not a maker
     elif len(lw) > 1 and lw[0] in FIRST_NAMES and lw[-1] not in GAZ:
         votes[PERSON] = 2.0  # "Jesse Auton", "David Irving": a given name opening a name
-    elif len(lw) > 1 and lw[0] in WORLD and words[-1][-1:] == "s" and lw[-1] not in WORLD:
+    elif (
+        len(lw) > 1
+        and (lw[0] in WORLD or " ".join(lw[:2]) in WORLD)
+        and words[-1][-1:] == "s"
+        and lw[-1] not in WORLD
+    ):
         votes[ORG] = 2.0  # "Montreal Canadiens", "Chicago Bulls": a town and a plural, a team
     elif len(lw) > 1 and head not in WORLD:
         if lw[-1] in SURNAMES or (len(words[0]) == 2 and words[0][1] == "."):
