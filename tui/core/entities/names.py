@@ -337,7 +337,11 @@ class Splitter:
         if not headed:
             for i in range(lo, hi):
                 for k in (3, 2, 1):
-                    if i + k <= hi and " ".join(lw[i : i + k]) in TITLES:
+                    if (
+                        i + k <= hi
+                        and " ".join(lw[i : i + k]) in TITLES
+                        and not (i > lo and lw[i - 1] in FIRST_NAMES)  # "Alexander Pope"
+                    ):
                         yield from self._split(words, lw, lo, i)
                         for a, b, votes, compound in self._split(words, lw, i + k, hi):
                             yield a, b, {PERSON: 3, **votes}, compound
@@ -349,7 +353,7 @@ class Splitter:
                 if (
                     lw[k] in FIRST_NAMES
                     and lw[k - 1] not in FIRST_NAMES
-                    and lw[k - 1] not in GAZ
+                    and lw[k - 1] not in WORLD
                     and words[k - 1] not in _ABBREVIATED
                 ):
                     yield from self._split(words, lw, lo, k)
