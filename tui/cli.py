@@ -17,8 +17,8 @@ from .core.errors import (
     OutputError,
 )
 from .core.text.controls import IN_LINE_RE
-from .core.text.document import Document, load_document, load_pair
-from .core.text.fetch import Limits
+from .core.text.document import NOT_ENGLISH, Document, load_document, load_pair
+from .core.text.fetch import Limits, is_url
 from .ui.model.threshold import grid, label
 
 USAGE = """\
@@ -82,9 +82,6 @@ def _notes(*docs: Document) -> None:
             _say(f"note: {doc.source or doc.name}: {note}")
         if not doc.likely_english:
             _say(f"note: {doc.source or doc.name}: {NOT_ENGLISH}")
-
-
-NOT_ENGLISH = "does not read as English; matching and entities are tuned for English"
 
 
 def _timeout(value: str) -> float:
@@ -251,6 +248,10 @@ def _run_compare(argv: list[str]) -> int:
     if batch:
         # A batch run of few cycles and millions of objects: the collector would only rescan them.
         gc.disable()
+    if not batch and sys.stdout.isatty():
+        # The reader opens once both texts are in: say what the wait is for.
+        for path in filter(is_url, paths):
+            _say(f"fetching {path}")
     left, right = load_pair(*paths, limits=Limits(timeout=args.timeout))
     if not batch:
         if args.output:

@@ -19,7 +19,7 @@ from textual.widgets import Footer, Input, ProgressBar, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from ..core.model import LEFT, RIGHT, SIDES, other
-from ..core.text.document import Document
+from ..core.text.document import NOT_ENGLISH, Document
 from .alignment import Aligned, Alignment, Progress
 from .keys import READER_BINDINGS, system_commands
 from .model import selection as moves
@@ -119,6 +119,7 @@ class DiptychApp(App[int]):
         self._catch_signals(True)
         # The texts first: alignment (and the imports only it needs) starts after the first frame.
         self.call_after_refresh(self._start_alignment)
+        self.call_after_refresh(self._language_notice)
 
     def on_unmount(self) -> None:
         self._catch_signals(False)
@@ -153,6 +154,15 @@ class DiptychApp(App[int]):
         return self._views[side]
 
     # -- alignment: a worker computes, the result arrives as a message ---------------------------
+
+    def _language_notice(self) -> None:
+        """One notice naming the texts that read as another language (after the first frame: the
+        judge lives with the entities, which the texts' first paint does not need)."""
+        foreign = [side for side in SIDES if not self.docs[side].likely_english]
+        if foreign:
+            which = "Both texts" if len(foreign) == 2 else f"The {foreign[0]} text"
+            note = NOT_ENGLISH if len(foreign) == 1 else NOT_ENGLISH.replace("does", "do", 1)
+            self.notify(f"{which} {note}.", severity="warning", markup=False, timeout=10)
 
     def _start_alignment(self) -> None:
         self.aligning = True
@@ -566,7 +576,7 @@ class DiptychApp(App[int]):
                 None if index is None else (index.shared_counts[side], len(self.numbers[side]))
             )
             self._titles[side].update(
-                title_content(side, self.docs[side].title, counted), layout=False
+                title_content(side, self.docs[side].label, counted), layout=False
             )
 
     def compute_status(self) -> StatusFields:

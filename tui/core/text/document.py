@@ -22,6 +22,8 @@ _CUT_PROSE_WORDS = 15
 
 
 KINDS = ("text", "html", "markdown")
+# Said of a text that reads as another language, by the command line and the reader alike.
+NOT_ENGLISH = "does not read as English; matching and entities are tuned for English"
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,11 +52,12 @@ class Document:
 
     @property
     def label(self) -> str:
-        """Which text this is, in a few words: "site — headline" for a page, else the file name."""
+        """Which text this is and what it says: "site — headline" for a page, "file — headline"
+        for a file; the headline alone for text given to the API, which has no name of its own."""
         where = self.site or self.name
-        if self.kind == "text" or self.title == where:
-            return where
-        return f"{where} — {self.title}"
+        if self.source is None and self.kind == "text":
+            return self.title
+        return where if self.title == where else f"{where} — {self.title}"
 
     @property
     def likely_english(self) -> bool:
