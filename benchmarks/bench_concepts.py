@@ -1,13 +1,14 @@
 """How well shared WordNet concepts tell linked sentence pairs from others, on dense gold.
 
-    .venv/bin/python benchmarks/bench_concepts.py NEWS_SYNTH_JSON WORDNET_DIR
+    .venv/bin/python benchmarks/bench_concepts.py NEWS_SYNTH_JSON WORDNET_DIR [NEWS_ECB_JSON]
 
 Article pairs are split in two by a hash of their id: sense cut-offs are chosen on the "fit"
 half (grid printed) and measured on the "held-out" half. For every sentence pair of an article
 pair: does a key of one sentence (not in the other) share a concept with a key of the other (not
 in the first)? Prints, for pairs sharing at most N content keys, how many linked pairs gain such
 evidence (recall), how many evidence pairs are linked (precision), and the lift over the base
-rate.
+rate. With news_ecb (sparse gold, never used to choose): within rows that have a gold partner,
+how often the gold partners hold concept evidence against the row's other partners.
 """
 
 from __future__ import annotations
@@ -98,6 +99,28 @@ def match_lifts(pairs, table, families: int, half: str) -> dict[str, tuple[int, 
     return {label: (n, hits / n / base) for label, (n, hits) in sorted(seen.items())}
 
 
+def row_lift(path: Path, table) -> dict[int, tuple[float, float]]:
+    """For each MAX_SHARED n: share of gold partners, and of other partners in the same rows,
+    that hold concept evidence (pairs sharing at most n keys)."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    sets = {d: [frozenset(keys(s)) for s in sents] for d, sents in data["docs"].items()}
+    counts = {n: [0, 0, 0, 0] for n in MAX_SHARED}
+    for pair in data["pairs"]:
+        gold = {tuple(link) for link in pair["links"]}
+        left, right = sets[pair["left"]], sets[pair["right"]]
+        for i in {i for i, _ in gold}:
+            for j, keys_j in enumerate(right):
+                shared = left[i] & keys_j
+                lonly = {c for k in left[i] - shared for c in table.get(k, ())}
+                hit = any(c in lonly for k in keys_j - shared for c in table.get(k, ()))
+                for n in MAX_SHARED:
+                    if len(shared) <= n:
+                        at = 0 if (i, j) in gold else 2
+                        counts[n][at] += 1
+                        counts[n][at + 1] += bool(hit)
+    return {n: (gh / gn, oh / on) for n, (gn, gh, on, oh) in counts.items()}
+
+
 def line(label: str, figures) -> str:
     return f"{label:44}" + "".join(
         f" | <={n}: R {r:.3f} P {p:.3f} lift {lift:4.1f} ({hits})"
@@ -106,7 +129,7 @@ def line(label: str, figures) -> str:
 
 
 def main() -> int:
-    if len(sys.argv) != 3:
+    if len(sys.argv) not in (3, 4):
         print(__doc__.strip().splitlines()[2].strip(), file=sys.stderr)
         return 2
     pairs = sentence_pairs(Path(sys.argv[1]))
@@ -137,6 +160,12 @@ def main() -> int:
     print("per joined key pair, held-out half: sentence pairs holding one, lift over base rate")
     for label, (n, lift) in match_lifts(pairs, table, families, "held-out").items():
         print(f"  {label:22} {n:6}  lift {lift:4.1f}")
+    if len(sys.argv) == 4:
+        for n, (gold, other) in row_lift(Path(sys.argv[3]), table).items():
+            print(
+                f"news_ecb rows, pairs sharing <={n} key: concept evidence in {gold:.3f} of gold "
+                f"partners, {other:.3f} of others ({gold / other:.1f}x)"
+            )
     return 0
 
 
