@@ -2,12 +2,13 @@
 
 Two word keys share a concept when (a) a synonym set is among the first senses of a word of each
 (purchase v 1 = {buy, purchase}), (b) WordNet links words of theirs as one family (retaliate /
-retaliation, president / presidential), or (c) one is an irregular form or re- form of the other
-(went / go, reelect / elect: the tokens drop "re" of "re-elect").
+retaliation, president / presidential), or (c) one is a spelling, irregular form or re- form of
+the other (defence / defense, went / go, reelect / elect: the tokens drop "re" of "re-elect").
 """
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -96,6 +97,12 @@ def concept_table(
             wn, word, sense[1], cut.family_senses, False
         ) and other_sense in first_senses(wn, other, other_sense[1], cut.family_senses, False):
             groups[("family", min(a, b), max(a, b))].update((a, b))
+    for members in wn.members.values():
+        # British -ce against American -se (defence / defense, offence / offense): one synset.
+        spelled = {word_key(m): word_key(m).replace("c", "s") for m in members if word_key(m)}
+        for a, b in itertools.combinations(sorted(spelled), 2):
+            if spelled[a] == spelled[b] and known(a) and known(b):
+                groups[("family", a, b)].update((a, b))
     for form, lemmas in wn.irregular.items():
         for lemma in lemmas:
             a, b = word_key(form), word_key(lemma)

@@ -62,6 +62,7 @@ def test_word_families_are_found():
     assert related("elected", "election") == lexical.FAMILY
     assert related("went", "go") == lexical.FAMILY
     assert related("presidential", "president") == lexical.FAMILY
+    assert related("defence", "defense") == lexical.FAMILY  # spellings, however common
 
 
 def test_a_shared_id_tells_family_from_synonym():
