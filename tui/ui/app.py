@@ -133,7 +133,7 @@ class DiptychApp(App[int]):
                 if number is None:
                     continue
                 if on:
-                    loop.add_signal_handler(number, partial(self.exit, 128 + number))
+                    loop.add_signal_handler(number, partial(self.exit, return_code=128 + number))
                 else:
                     loop.remove_signal_handler(number)
         except (NotImplementedError, RuntimeError, ValueError):
@@ -404,11 +404,18 @@ class DiptychApp(App[int]):
     def action_search(self) -> None:
         """Open the search line at the bottom."""
         bar = self._bar
+        if self.screen.focused is bar:
+            # `/` is a priority key; typed in the line it is text, queued behind the keys before it.
+            bar.post_message(events.Key("slash", "/"))
+            return
         bar.display = True
         bar.value = self.search.query if self.search else ""
-        # Focus now, not after this message: keys already queued behind `/` (a paste, a burst
-        # over a slow link) must reach the search line, not run as commands.
+        # Focus now, not after this message: the keys queued behind `/` go to the focused widget.
         self.screen.set_focus(bar)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # `/` is a priority key: over a dialog (help, the palette) it must reach the dialog.
+        return action != "search" or self.screen is self._views[LEFT].screen
 
     @on(Input.Submitted, "#search")
     def _search_submitted(self, event: Input.Submitted) -> None:

@@ -17,7 +17,15 @@ READER_BINDINGS = [
         "Prev",
         tooltip="Previous match; previous search hit while a search is active",
     ),
-    Binding("slash", "search", "Search", tooltip="Search both texts (literal, ignoring case)"),
+    # A priority key: the app opens the search line before the keys behind `/` (a paste, a burst
+    # over a slow link) are handed to the pane, so they reach the line, not the reader's commands.
+    Binding(
+        "slash",
+        "search",
+        "Search",
+        tooltip="Search both texts (literal, ignoring case)",
+        priority=True,
+    ),
     Binding(
         "e", "entities", "Entities", tooltip="Show and focus the entity sidebar; again to hide it"
     ),

@@ -12,10 +12,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 NOTES = (
-    "After a search (/ then enter), n and N step through the hits until escape ends the search;"
-    " ] and [ always step through matches.",
+    "After a search (/ then enter), n and N step through the hits of both texts in reading order"
+    " (the left text, then the right) until escape ends the search; ] and [ always step through"
+    " matches.",
     "Matched passages are tinted and marked │ in the gutter; the selected match and its"
-    " counterpart are marked ┃ with shared words in bold underline; ▌ marks the passage cursor;"
+    " counterpart are marked ┃ with shared words in bold underline; ▌ marks the passage cursor"
+    " (bright in the pane with focus, whose title is highlighted);"
     " boilerplate is dim italic.",
     "With several counterparts (a passage linked to more than one), o shows the next one.",
     "The scroll link (s) drags the other pane along the alignment while you scroll.",
