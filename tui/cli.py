@@ -15,7 +15,9 @@ from .core.errors import (
     DiptychError,
     InputError,
     OutputError,
+    UsageError,
 )
+from .core.model import SIDES
 from .core.text.controls import IN_LINE_RE
 from .core.text.document import NOT_ENGLISH, Document, load_document, load_pair
 from .core.text.fetch import Limits, is_url
@@ -232,6 +234,28 @@ def _keyboard() -> bool:
     return True
 
 
+def _load_for_reader(paths: list[str], limits: Limits) -> tuple[Document, Document]:
+    """The two texts for the reader; pages from the web load with their progress on screen.
+
+    Standard input is read first: the reader then takes its keys from the terminal."""
+    needs_terminal = UsageError(
+        "the reader needs a terminal; use --json for machine-readable output"
+    )
+    if not any(map(is_url, paths)):
+        left, right = load_pair(*paths, limits=limits)
+        if not sys.stdout.isatty() or not _keyboard():
+            raise needs_terminal
+        return left, right
+    if not sys.stdout.isatty():
+        raise needs_terminal
+    ready = {side: load_document(p, limits=limits) for side, p in zip(SIDES, paths) if p == "-"}
+    if not _keyboard():
+        raise needs_terminal
+    from .ui.loading import load_in_reader
+
+    return load_in_reader(dict(zip(SIDES, paths)), limits, ready)
+
+
 def _run_compare(argv: list[str]) -> int:
     args = _compare_parser().parse_args(argv)
     if len(args.files) not in (0, 2):
@@ -248,21 +272,15 @@ def _run_compare(argv: list[str]) -> int:
     if batch:
         # A batch run of few cycles and millions of objects: the collector would only rescan them.
         gc.disable()
-    if not batch and sys.stdout.isatty():
-        # The reader opens once both texts are in: say what the wait is for.
-        for path in filter(is_url, paths):
-            _say(f"fetching {path}")
-    left, right = load_pair(*paths, limits=Limits(timeout=args.timeout))
+    limits = Limits(timeout=args.timeout)
     if not batch:
         if args.output:
             return _fail("--output needs --json or --html", EXIT_USAGE)
-        if not sys.stdout.isatty() or not _keyboard():
-            return _fail(
-                "the reader needs a terminal; use --json for machine-readable output", EXIT_USAGE
-            )
+        left, right = _load_for_reader(paths, limits)
         from .ui.app import run_app
 
         return run_app(left, right, args.threshold)  # None: the aligner's default
+    left, right = load_pair(*paths, limits=limits)
     _notes(left, right)
     from .core.comparison import compare
 

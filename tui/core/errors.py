@@ -28,6 +28,12 @@ class NetworkError(DiptychError):
     exit_code = EXIT_NETWORK
 
 
+class UsageError(DiptychError):
+    """The command cannot run as asked (the reader without a terminal...)."""
+
+    exit_code = EXIT_USAGE
+
+
 class OutputError(DiptychError):
     """An export would overwrite a file, or cannot be written."""
 

@@ -10,7 +10,7 @@ from operator import attrgetter
 from ..model import Sentence, Span
 from ..parallel import FORK_THRESHOLD, Background
 from . import clean, segment
-from .fetch import DEFAULT_LIMITS, Limits, is_url
+from .fetch import DEFAULT_LIMITS, Limits, Progress, is_url
 from .loading import clean_text
 from .sources import read_source
 
@@ -169,10 +169,15 @@ def _title(text: str, sentences: list[Sentence], name: str) -> str:
     return name
 
 
-def load_document(path: str, name: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Document:
-    """Read and segment a file, stdin for '-', or an http(s) URL; raises InputError or
-    NetworkError with a one-line reason."""
-    read = read_source(path, limits)
+def load_document(
+    path: str,
+    name: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    progress: Progress | None = None,
+) -> Document:
+    """Read and segment a file, stdin for '-', or an http(s) URL (`progress` hears how its
+    download goes); raises InputError or NetworkError with a one-line reason."""
+    read = read_source(path, limits, progress)
     return build_document(
         read.text,
         name or read.name,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -56,7 +57,11 @@ def is_url(arg: str) -> bool:
     return bool(_SCHEME.match(arg))
 
 
-def fetch(url: str, limits: Limits = DEFAULT_LIMITS) -> Fetched:
+# Told the bytes received so far and the total when the server says it (else None).
+Progress = Callable[[int, "int | None"], None]
+
+
+def fetch(url: str, limits: Limits = DEFAULT_LIMITS, progress: Progress | None = None) -> Fetched:
     """GET `url` over http or https; every failure is a NetworkError with a one-line reason."""
     import urllib3
 
@@ -90,13 +95,13 @@ def fetch(url: str, limits: Limits = DEFAULT_LIMITS) -> Fetched:
     except Exception as exc:
         raise NetworkError(f"{url}: {_reason(exc, parts.hostname)}") from None
     try:
-        return _read(url, response, limits)
+        return _read(url, response, limits, progress)
     finally:
         response.release_conn()
         pool.clear()
 
 
-def _read(url: str, response, limits: Limits) -> Fetched:
+def _read(url: str, response, limits: Limits, progress: Progress | None) -> Fetched:
     """Check status and type, then read the body, stopping at the size or time limit."""
     if response.status >= 300:
         reason = f" {response.reason}" if response.reason else ""
@@ -109,6 +114,10 @@ def _read(url: str, response, limits: Limits) -> Fetched:
         raise NetworkError(
             f"{url}: too large ({_size(int(length))}; the limit is {_size(limits.max_bytes)})"
         )
+    # A compressed body's length says nothing of the bytes it unpacks to.
+    total = (
+        int(length) if length.isdigit() and not response.headers.get("Content-Encoding") else None
+    )
     deadline = time.monotonic() + 4 * limits.timeout
     chunks: list[bytes] = []
     size = 0
@@ -123,6 +132,8 @@ def _read(url: str, response, limits: Limits) -> Fetched:
                     f"{url}: timed out (the page took over {4 * limits.timeout:g} s)"
                 )
             chunks.append(chunk)
+            if progress is not None:
+                progress(size, total)
     except NetworkError:
         raise
     except Exception as exc:

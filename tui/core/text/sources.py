@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 from ..errors import InputError
 from . import html, markdown
-from .fetch import DEFAULT_LIMITS, Limits, fetch, is_url
+from .fetch import DEFAULT_LIMITS, Limits, Progress, fetch, is_url
 from .loading import clean_text, load_text, read_bytes
 
 _EXTENSIONS = {
@@ -46,10 +46,13 @@ class Source:
     author: str | None = None
 
 
-def read_source(arg: str, limits: Limits = DEFAULT_LIMITS) -> Source:
-    """Read a path, '-' (stdin) or an http(s) URL; raises InputError or NetworkError."""
+def read_source(
+    arg: str, limits: Limits = DEFAULT_LIMITS, progress: Progress | None = None
+) -> Source:
+    """Read a path, '-' (stdin) or an http(s) URL (telling `progress` how the download goes);
+    raises InputError or NetworkError."""
     if is_url(arg):
-        page = fetch(arg, limits)
+        page = fetch(arg, limits, progress)
         host = urlsplit(page.url).hostname or arg
         return convert(
             page.data,
