@@ -63,6 +63,15 @@ _ROMAN_RE = re.compile(r"[IVXLCDM]+")
 _ABBREVIATED = frozenset({"St", "Mt", "Ft"})
 _MODEL_RE = re.compile(r"[A-Z]{1,3}-?\d{1,4}[A-Z]?")
 _BORN_RE = re.compile(r"\s*[(,]\s*(?:born|b\.|née|n[eé]e|c\.\s*)?\s*\d{3,4}\b|\s*\(\s*born\b")
+_DONE_RE = re.compile(
+    r"\s+(?:was|were|is|are|has been|had been)\s+(?:first\s+|originally\s+)?"
+    r"(born|founded|formed|established|incorporated|headquartered|listed|acquired)\b"
+)
+# "members of X", "chief executive of X": what stands before "of X" when X is an organisation.
+_ORG_OF = frozenset(
+    "member members ceo executive chairman shareholders subsidiary division employees founder"
+    " founders co-founder owner owners".split()
+)
 _PRONOUN_RE = re.compile(r"\b(?:he|she|his|her|him|himself|herself)\b")
 # Words W with a title "W of ...": "of" after them stays inside the name ("Secretary of State").
 _TITLE_OF = frozenset(
@@ -406,6 +415,8 @@ def context_votes(masked: str, start: int, end: int, votes: dict) -> None:
     prev, of_head, before = prev_words(masked, start)
     if of_head in PLACE_HEADS:
         votes[PLACE] += 3
+    elif of_head in _ORG_OF:  # "members of Korn", "chief executive of Zorvex"
+        votes[ORG] += 2
     if prev == "the":  # people seldom take an article: "the Kremlin", "in the Bundestag"
         votes[ORG] += 0.3
         if before in PLACE_PREPS:
@@ -449,6 +460,11 @@ def context_votes(masked: str, start: int, end: int, votes: dict) -> None:
         else:
             votes[PERSON] += 3
     after = masked[end : end + 60]
+    done = _DONE_RE.match(after)
+    if done:  # "X was founded in 1990", "X was born in Ohio"
+        votes[PERSON if done.group(1) == "born" else ORG] += 3
+    elif after.startswith(("-based", "–based")):  # "a Dublin-based firm"
+        votes[PLACE] += 2
     if _BORN_RE.match(after):  # "Hitzig (born 1950)", "Lessing (1729-1781)"
         votes[PERSON] += 2
     else:
