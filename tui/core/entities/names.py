@@ -72,6 +72,12 @@ _ORG_OF = frozenset(
     "member members ceo executive chairman shareholders subsidiary division employees founder"
     " founders co-founder owner owners".split()
 )
+_MADE = frozenset(
+    "founded led written directed produced composed painted sung performed created designed"
+    " invented discovered coached managed edited illustrated translated narrated".split()
+)
+# Place words that open a name: "River Mersey", "Lake Geneva", "Mount Hood", "Fort Worth".
+_PLACE_FIRST = frozenset("river lake mount mt cape fort port gulf bay isle".split())
 _PRONOUN_RE = re.compile(r"\b(?:he|she|his|her|him|himself|herself)\b")
 # Words W with a title "W of ...": "of" after them stays inside the name ("Secretary of State").
 _TITLE_OF = frozenset(
@@ -425,6 +431,10 @@ def context_votes(masked: str, start: int, end: int, votes: dict) -> None:
         votes[PERSON] += 2
     elif prev == "to" and before in SPOKE:
         votes[PERSON] += 1
+    elif prev == "by" and before in _MADE:  # "founded by Gary LeGare", "directed by X"
+        votes[PERSON] += 1.5
+    elif prev in ("née", "nee"):
+        votes[PERSON] += 2
     elif prev in PLACE_PREPS:
         votes[PLACE] += 1
     elif prev in ORG_HEADS and prev not in OTHER_HEADS:
@@ -493,6 +503,8 @@ def name_votes(surface: str, words: tuple[str, ...], cap_all: Counter) -> tuple[
         votes[PLACE] = votes.get(PLACE, 0.0) + 3
     elif head in OTHER_HEADS:
         votes[OTHER] = 3.0
+    elif len(lw) > 1 and lw[0] in _PLACE_FIRST:
+        votes[PLACE] = votes.get(PLACE, 0.0) + 3
     elif _MODEL_RE.fullmatch(words[0]):
         votes[OTHER] = 3.0  # "F-86 Sabre", "CH-53 Sea Stallion", "A380": a model, not a maker
     elif len(lw) > 1 and lw[0] in FIRST_NAMES and lw[-1] not in GAZ:
