@@ -493,6 +493,12 @@ def test_given_names_and_person_cues_make_people():
         "would tour."
     )
     assert find(entities, "Jesse Auton").type == "PERSON"
+    described = extract_entities(
+        "Manager Lou Piniella spoke. Foreign Minister Ri Yong Ho came. County Coroner William "
+        "McLaughlin said so."
+    )
+    assert {"Lou Piniella", "Ri Yong Ho", "William McLaughlin"} <= labels(described, "PERSON")
+    assert not labels(described) & {"Manager Lou Piniella", "Yong Ho", "County"}
     assert find(entities, "Budjana").label == "Dewa Budjana"
     assert find(entities, "Dewa Budjana").type == "PERSON"
 

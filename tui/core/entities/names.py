@@ -369,6 +369,8 @@ class Splitter:
                     lw[k] in FIRST_NAMES
                     and lw[k - 1] not in FIRST_NAMES
                     and lw[k - 1] not in WORLD
+                    and lw[k - 1] not in SURNAMES
+                    and len(lw[k - 1]) > 3  # "Ri Yong Ho", "Xi Mei": a family name comes first
                     and words[k - 1] not in _ABBREVIATED
                 ):
                     yield from self._split(words, lw, lo, k)
@@ -401,8 +403,10 @@ class Splitter:
                 return
         if hi - lo == 1:
             w, wl = words[lo], lw[lo]
-            if wl in COMPASS or (
-                not w.isupper() and (wl in COMMON or self.lower.get(wl, 0) >= self.cap_all[w])
+            if (
+                wl in COMPASS
+                or wl in PLACE_HEADS
+                or (not w.isupper() and (wl in COMMON or self.lower.get(wl, 0) >= self.cap_all[w]))
             ):
                 return
             parts = w.split("-")
