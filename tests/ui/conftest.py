@@ -100,6 +100,16 @@ def entity(label: str, left: Document, right: Document, kind: str = "PLACE") -> 
     return Entity(label, kind, (label,), found)
 
 
+@pytest.fixture(autouse=True)
+def reports_in_tmp(monkeypatch, tmp_path) -> None:
+    """`w` writes the HTML report beside the inputs: in tests (fuzzing presses it too) the folder
+    is the test's own, never seeds/."""
+    from tui.ui import export
+
+    real = export.report_name
+    monkeypatch.setattr(export, "report_name", lambda sources: (tmp_path, real(sources)[1]))
+
+
 @pytest.fixture
 def long_pair() -> tuple[Document, Document, Comparison]:
     """Two 40-fact reports in opposite orders, so

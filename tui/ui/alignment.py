@@ -57,7 +57,12 @@ class _ChildAligner:
         else:
             self.comparison = self.comparison.with_threshold(threshold)
         comparison = self.comparison
-        return MatchTable.of(comparison.matches), PackedEntities(comparison.entities), threshold
+        return (
+            MatchTable.of(comparison.matches),
+            PackedEntities(comparison.entities),
+            threshold,
+            comparison.discrepancies,
+        )
 
 
 class Alignment:
@@ -99,9 +104,9 @@ class Alignment:
             answer = self._server.ask(threshold, report, cancelled)
             if answer is None:
                 return None
-            table, entities, at = answer
+            table, entities, at, discrepancies = answer
             docs = {LEFT: self.left, RIGHT: self.right}
-            return ComparisonIndex(docs, table, entities.unpack(), at).prime()
+            return ComparisonIndex(docs, table, entities.unpack(), at, discrepancies).prime()
         elif self._last is not None:
             comparison = self._last.with_threshold(threshold)
         else:

@@ -21,6 +21,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from ..core.model import LEFT, RIGHT, SIDES, other
 from ..core.text.document import NOT_ENGLISH, Document
 from .alignment import Aligned, Alignment, Progress
+from .findings_actions import FindingsActions
 from .keys import READER_BINDINGS, system_commands
 from .model import selection as moves
 from .model.chosen_entity import ChosenEntity, follow, same_entity
@@ -44,7 +45,7 @@ SIDEBAR_FROM = 140  # columns: below this the sidebar folds away until `e` asks 
 SIGNALS = ("SIGTERM", "SIGHUP")  # end the reader like `q`, restoring the terminal
 
 
-class DiptychApp(App[int]):
+class DiptychApp(FindingsActions, App[int]):
     """The reader: the texts show at once, the comparison arrives from a worker as a message, every
     action has a key."""
 
@@ -91,6 +92,7 @@ class DiptychApp(App[int]):
         self._footer = Footer()
         self._sidebar = {"roomy": True, "tight": False}  # shown or not, per kind of width
         self._link_cache: tuple[tuple, object] | None = None
+        self._differ: int | None = None  # the disagreement d/D showed last
         if theme is not None:
             self.theme = theme  # last: setting it computes the status, which reads the above
 
@@ -204,8 +206,14 @@ class DiptychApp(App[int]):
     def watch_index(self, index: ComparisonIndex | None) -> None:
         if index is None:
             return
+        findings = index.findings
+        self._differ = None
         for side in SIDES:
-            self._views[side].set_layer("matched", index.matched[side])
+            view = self._views[side]
+            view.set_layer("matched", index.matched[side])
+            view.set_layer("only", findings.only_spans(side))
+            view.set_layer("differ", findings.differ_spans(side))
+            view.set_layer("differ-current", ())
         self._link_cache = None
         sel = self.selection
         sentence = sel.cursor(self.pane)
@@ -233,6 +241,13 @@ class DiptychApp(App[int]):
     # -- the selection and the pane cursors --------------------------------------------------------
 
     def watch_selection(self, old: Selection, new: Selection) -> None:
+        index = self.index
+        if self._differ is not None and index is not None:
+            shown = index.findings.discrepancies[self._differ]
+            if new.match is None or new.match.id != shown.match:
+                self._differ = None
+                for side in SIDES:
+                    self._views[side].set_layer("differ-current", ())
         for side in SIDES:
             view = self._views[side]
             view.set_layer("selected", new.spans(side))
@@ -580,7 +595,13 @@ class DiptychApp(App[int]):
         index = self.index
         for side in SIDES:
             counted = (
-                None if index is None else (index.shared_counts[side], len(self.numbers[side]))
+                None
+                if index is None
+                else (
+                    index.shared_counts[side],
+                    len(self.numbers[side]),
+                    index.findings.only_sentences(side),
+                )
             )
             self._titles[side].update(
                 title_content(side, self.docs[side].label, counted), layout=False

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from ..model import Match, Span
@@ -23,7 +23,11 @@ class Passage:
 
 def only_one_side(doc: Document, matches: Iterable[Match], side: str) -> tuple[Passage, ...]:
     """The passages of `side` that no match covers; boilerplate never counts."""
-    matched = {i for match in matches for i in match.sentences(side)}
+    return passages(doc, {i for match in matches for i in match.sentences(side)}, side)
+
+
+def passages(doc: Document, matched: Collection[int], side: str) -> tuple[Passage, ...]:
+    """The passages of `side` made of content sentences not in `matched` (sentence indices)."""
     out: list[Passage] = []
     run: list[int] = []
     for sentence in doc.sentences:

@@ -10,9 +10,11 @@ from functools import cached_property
 
 import numpy as np
 
+from ...core.align.discrepancies import Discrepancy
 from ...core.comparison import Comparison
 from ...core.model import SIDES, Entity, Match, Span, other
 from ...core.text.document import Document
+from .findings import Findings
 from .intervals import Intervals
 from .packed import MatchTable
 from .scroll_link import ScrollLink, monotone_chain
@@ -40,6 +42,10 @@ class Navigator:
 
     def __len__(self) -> int:
         return len(self.table)
+
+    def row(self, match_id: int) -> int | None:
+        """The table row of match `match_id`."""
+        return self._row.get(match_id)
 
     def position(self, side: str, match: Match | None) -> int | None:
         """1-based place of `match` in `side`'s reading order."""
@@ -88,12 +94,13 @@ class ComparisonIndex:
     table: MatchTable
     entities: tuple[Entity, ...]
     threshold: float
+    discrepancies: tuple[Discrepancy, ...] = ()
 
     @classmethod
     def of(cls, comparison: Comparison) -> ComparisonIndex:
         docs = {side: comparison.doc(side) for side in SIDES}
         table = MatchTable.of(comparison.matches)
-        return cls(docs, table, comparison.entities, comparison.threshold)
+        return cls(docs, table, comparison.entities, comparison.threshold, comparison.discrepancies)
 
     def __len__(self) -> int:
         return len(self.table)
@@ -122,6 +129,24 @@ class ComparisonIndex:
         return counts
 
     @cached_property
+    def findings(self) -> Findings:
+        """What only one side says and the disagreements, in each side's reading order."""
+        matched = {side: self.by_sentence[side].sentences() for side in SIDES}
+        return Findings(self.docs, matched, self.discrepancies)
+
+    def match_by_id(self, match_id: int) -> Match | None:
+        row = self.navigator.row(match_id)
+        return None if row is None else self.table[row]
+
+    def comparison(self) -> Comparison:
+        """The comparison again, as the views that take one (the HTML report) read it."""
+        left, right = (self.docs[side] for side in SIDES)
+        derived = {"discrepancies": self.discrepancies}
+        return Comparison(
+            left, right, tuple(self.table), self.entities, self.threshold, _derived=derived
+        )
+
+    @cached_property
     def anchors(self) -> list[tuple[int, int]]:
         """(left offset, right offset) of each match's first passages, increasing on both sides
         (~0.3 s on a book, which the reader schedules after the highlights are drawn)."""
@@ -138,7 +163,7 @@ class ComparisonIndex:
 
     def prime(self) -> ComparisonIndex:
         """Build the per-key-press lookups now (in the worker), not on the first key."""
-        for name in ("navigator", "by_sentence", "matched", "shared_counts"):
+        for name in ("navigator", "by_sentence", "matched", "shared_counts", "findings"):
             getattr(self, name)
         return self
 

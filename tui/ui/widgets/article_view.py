@@ -28,6 +28,7 @@ GUTTER = 2
 # component class "article--NAME". A new kind of highlight is a name here and a style below.
 LAYERS = (
     "boilerplate",
+    "only",
     "matched",
     "cursor",
     "selected",
@@ -36,6 +37,8 @@ LAYERS = (
     "mention-current",
     "search",
     "search-current",
+    "differ",
+    "differ-current",
 )
 # Layers up to this many spans repaint only the lines they touch when they change.
 SMALL_LAYER = 64
@@ -53,13 +56,16 @@ def offset_at_cell(text: str, start: int, end: int, cell: int) -> int:
 
 
 class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
-    """A document's paragraphs with highlight layers (matched, selected, shared, cursor, mentions,
-    search hits) given by the app; posts Clicked, Scrolled and Rewrapped."""
+    """A document's paragraphs with highlight layers (matched, only on this side, selected, shared,
+    cursor, mentions, search hits, disagreements) given by the app; posts Clicked, Scrolled and
+    Rewrapped."""
 
     COMPONENT_CLASSES = {
         *(f"article--{name}" for name in LAYERS),
         "article--gutter",
         "article--gutter-selected",
+        "article--gutter-only",
+        "article--gutter-differ",
         "article--gutter-cursor",
         "article--gutter-cursor-blurred",
     }
@@ -72,6 +78,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         background: $surface;
         scrollbar-size-vertical: 1;
         & > .article--boilerplate { color: $text-muted; text-style: italic; }
+        & > .article--only { background: $secondary 14%; }
         & > .article--matched { background: $primary 22%; }
         & > .article--cursor { background: $foreground 10%; }
         & > .article--selected { background: $accent 38%; }
@@ -80,8 +87,12 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         & > .article--mention-current { text-style: bold underline reverse; }
         & > .article--search { background: $warning 45%; }
         & > .article--search-current { background: $warning 70%; text-style: bold reverse; }
+        & > .article--differ { color: $text-error; text-style: bold italic underline; }
+        & > .article--differ-current { background: $error 30%; text-style: bold italic reverse; }
         & > .article--gutter { color: $primary; }
         & > .article--gutter-selected { color: $accent; text-style: bold; }
+        & > .article--gutter-only { color: $secondary; }
+        & > .article--gutter-differ { color: $text-error; text-style: bold; }
         & > .article--gutter-cursor { color: $text; text-style: bold; }
         & > .article--gutter-cursor-blurred { color: $text-disabled; }
     }
@@ -356,14 +367,18 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             cursor = bool(found["cursor"])
         layers = [(found[name], self._style(f"article--{name}")) for name in LAYERS if found[name]]
         body = styled_line(self.document.text[start:end], start, layers, base)
-        if found["selected"]:
+        if found["differ"]:
+            mark = Segment("≠", base + self._style("article--gutter-differ"))
+        elif found["selected"]:
             mark = Segment("┃", base + self._style("article--gutter-selected"))
         elif found["matched"]:
             mark = Segment("│", base + self._style("article--gutter"))
+        elif found["only"]:
+            mark = Segment("┊", base + self._style("article--gutter-only"))
         else:
             mark = Segment(" ", base)
         # Marks that carry the state without colour: cursor ▌ (dim in the pane without focus),
-        # selected match ┃, matched │.
+        # a disagreement ≠, selected match ┃, matched │, only on this side ┊.
         if cursor:
             name = "article--gutter-cursor" if focused else "article--gutter-cursor-blurred"
             gutter = [Segment("▌", base + self._style(name)), mark]

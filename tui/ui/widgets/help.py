@@ -20,6 +20,9 @@ NOTES = (
     " (bright in the pane with focus, whose title is highlighted);"
     " boilerplate is dim italic.",
     "With several counterparts (a passage linked to more than one), o shows the next one.",
+    "What only one text tells is tinted and marked ┊; u and U step through it in the focused"
+    " pane. A figure, date or name the other text tells otherwise is underlined and marked ≠;"
+    " d and D step through the disagreements, ! lists them side by side.",
     "The scroll link (s) drags the other pane along the alignment while you scroll.",
 )
 

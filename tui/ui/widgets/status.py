@@ -14,9 +14,14 @@ from ..model.threshold import label
 COMPACT_BELOW = 100
 
 
-def title_content(side: str, title: str, counted: tuple[int, int] | None) -> Content:
-    """'LEFT 14 of 43 sentences shared  Title'; the figure first so a narrow pane cuts the title."""
-    shared = "aligning…" if counted is None else f"{counted[0]} of {counted[1]} sentences shared"
+def title_content(side: str, title: str, counted: tuple[int, int, int] | None) -> Content:
+    """'LEFT 14 of 43 sentences shared, 29 only here  Title' (shared, all, only on this side);
+    the figures first so a narrow pane cuts the title."""
+    shared = (
+        "aligning…"
+        if counted is None
+        else f"{counted[0]} of {counted[1]} sentences shared, {counted[2]} only here"
+    )
     return Content.assemble(
         (f"{side.upper()} ", "bold"), (shared, "$text-muted"), "  ", (printable(title), "bold")
     )
