@@ -132,6 +132,12 @@ def main() -> int:
     if len(sys.argv) not in (3, 4):
         print(__doc__.strip().splitlines()[2].strip(), file=sys.stderr)
         return 2
+    files = [Path(sys.argv[1]), *map(Path, sys.argv[3:])]
+    if not all(f.is_file() for f in files) or not (Path(sys.argv[2]) / "data.noun").is_file():
+        print(
+            "error: a JSON file or the WordNet folder (data.noun ...) is missing", file=sys.stderr
+        )
+        return 2
     pairs = sentence_pairs(Path(sys.argv[1]))
     wn = read_wordnet(Path(sys.argv[2]))
     grid = [
