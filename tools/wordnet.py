@@ -53,9 +53,8 @@ def read_wordnet(folder: Path) -> WordNet:
 
 
 def _lines(path: Path) -> list[str]:
-    return [
-        line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith(" ")
-    ]
+    """The entries of a database file: its licence header lines start with a blank."""
+    return [line for line in path.read_text(encoding="utf-8").splitlines() if line[:1].strip()]
 
 
 def _read_index(path: Path, pos: str, wn: WordNet) -> None:
