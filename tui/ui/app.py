@@ -18,7 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, ProgressBar, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from ..core.model import LEFT, RIGHT, SIDES, other
+from ..core.model import LEFT, RIGHT, SIDES
 from ..core.text.document import NOT_ENGLISH, Document
 from .alignment import Aligned, Alignment, Progress
 from .findings_actions import FindingsActions
@@ -26,13 +26,14 @@ from .keys import READER_BINDINGS, system_commands
 from .model import selection as moves
 from .model.chosen_entity import ChosenEntity, follow, same_entity
 from .model.search import Search
-from .model.selection import Selection, counterpart_position
-from .model.status import EntityStatus, SearchStatus, StatusFields, numbers
+from .model.selection import Selection
+from .model.status import StatusFields, numbers, status_fields
 from .model.threshold import grid, label
 from .widgets.article_view import ArticleView
 from .widgets.entity_panel import EntityPanel
 from .widgets.help import HelpScreen, key_rows
 from .widgets.palette import GuardedCommandPalette
+from .widgets.panes import Panes
 from .widgets.search_bar import SearchBar
 from .widgets.status import StatusLine, title_content
 
@@ -80,6 +81,7 @@ class DiptychApp(FindingsActions, App[int]):
         self.alignment = Alignment(left, right, compare_fn)
         self.numbers = numbers(self.docs)
         self._views = {side: ArticleView(self.docs[side], side, id=side) for side in SIDES}
+        self._panes = Panes(self._views)
         self._titles = {
             side: Static(id=f"{side}-title", classes="pane-title", markup=False) for side in SIDES
         }
@@ -262,40 +264,19 @@ class DiptychApp(FindingsActions, App[int]):
         )
 
     def _reveal(self, sel: Selection, pair: bool = True, cursors: Iterable[str] = SIDES) -> None:
-        """Bring the selected pair into view, the counterpart on the same screen row as its
-        passage when both fit; then the cursors of `cursors`."""
+        """Bring the selected pair into view, level when both fit; then the cursors of
+        `cursors`."""
         if pair and sel.match is not None:
-            own_view, far_view = self._views[sel.side], self._views[other(sel.side)]
-            own = sorted(sel.match.spans(sel.side))
-            if own:
-                own_view.show_span(own[0])
-            far = sel.counterpart
-            if far is not None and not (
-                own and far_view.show_span_at(far, own_view.row_of(own[0]))
-            ):
-                # The counterpart cannot come level (near a text's end): bring its passage level
-                # with it instead, if that one can move.
-                far_view.show_span(far)
-                if own:
-                    own_view.show_span_at(own[0], far_view.row_of(far))
+            self._panes.show_pair(sel.side, sel.match, sel.counterpart)
         for side in cursors:
             index = sel.cursor(side)
             if index is not None:
-                self._views[side].show_span(self.docs[side].sentences[index].span, center=False)
+                self._panes.show_cursor(side, index)
 
     def on_article_view_rewrapped(self, message: ArticleView.Rewrapped) -> None:
         # Line numbers changed: after both panes settle at their new size, show the place again.
         self._link_cache = None
         self.call_after_refresh(self._reveal, self.selection)
-
-    def _origin(self, side: str) -> int:
-        """Where stepping starts: the cursor passage if on screen, else the top of the pane."""
-        view, index = self._views[side], self.selection.cursor(side)
-        if index is not None:
-            span = self.docs[side].sentences[index].span
-            if view.is_visible(span, partly=True):
-                return span.start
-        return view.top_offset()
 
     def _step_match(self, direction: int) -> None:
         index = self.index
@@ -305,20 +286,14 @@ class DiptychApp(FindingsActions, App[int]):
             )
             return
         side, sel = self.pane, self.selection
-        seen = any(self._views[side].is_visible(s, partly=True) for s in sel.spans(side))
-        self.selection = moves.step_match(
-            sel, index, self.docs, side, direction, self._origin(side), seen
-        )
+        origin = self._panes.origin(side, sel.cursor(side))
+        seen = self._panes.seen(side, sel.spans(side))
+        self.selection = moves.step_match(sel, index, self.docs, side, direction, origin, seen)
 
     def _move_cursor(self, delta: int) -> None:
-        side = self.pane
-        view = self._views[side]
-        cursor = self.selection.cursor(side)
-        off_screen = cursor is None or not view.is_visible(
-            self.docs[side].sentences[cursor].span, partly=True
-        )
-        edge = view.edge_offset(bottom=delta < 0) if off_screen else None
-        self.selection = moves.move_cursor(self.selection, self.index, self.docs, side, delta, edge)
+        side, sel = self.pane, self.selection
+        edge = self._panes.entry(side, sel.cursor(side), delta)
+        self.selection = moves.move_cursor(sel, self.index, self.docs, side, delta, edge)
 
     # -- actions: navigation ---------------------------------------------------------------------
 
@@ -405,8 +380,7 @@ class DiptychApp(FindingsActions, App[int]):
         key = (id(index), left.width, right.width)
         if self._link_cache is None or self._link_cache[0] != key:
             self._link_cache = (key, index.scroll_link(left.starts, right.starts))
-        y = self._link_cache[1].follow(message.y, forward=message.side == LEFT)
-        self._views[other(message.side)].jump_to_line(round(y))
+        self._panes.follow(self._link_cache[1], message.side, message.y)
 
     def on_article_view_clicked(self, message: ArticleView.Clicked) -> None:
         self._views[message.side].focus()
@@ -454,9 +428,10 @@ class DiptychApp(FindingsActions, App[int]):
         search = self.search
         assert search is not None
         hit = search.hit()
-        on_screen = hit is not None and self._views[hit[0]].is_visible(hit[1], partly=True)
+        on_screen = hit is not None and self._panes.seen(hit[0], [hit[1]])
         side = self.pane
-        self.search = search = search.step(side, self._origin(side), direction, on_screen)
+        origin = self._panes.origin(side, self.selection.cursor(side))
+        self.search = search = search.step(side, origin, direction, on_screen)
         hit = search.hit()
         if hit is None:
             self.notify("No hits")
@@ -608,30 +583,13 @@ class DiptychApp(FindingsActions, App[int]):
             )
 
     def compute_status(self) -> StatusFields:
-        side, index, sel = self.pane, self.index, self.selection
-        pairs = moves.counterparts(sel, index) if sel.match is not None else []
-        shown = counterpart_position(sel, pairs)
-        cursor = sel.cursor(side)
-        number = self.numbers[side].number(cursor) if cursor is not None else None
-        search = self.search
-        chosen = self.chosen
-        return StatusFields(
-            side=side,
-            matches=None if index is None else len(index),
-            position=None if index is None else index.navigator.position(side, sel.match),
-            counterpart=(shown, len(pairs)) if shown is not None and len(pairs) > 1 else None,
-            score=sel.match.score if sel.match is not None else None,
-            sentence=number,
-            sentences=len(self.numbers[side]),
-            boilerplate=cursor is not None and number is None,
-            search=None
-            if search is None
-            else SearchStatus(
-                search.query,
-                None if search.current is None else search.current + 1,
-                (search.total(LEFT), search.total(RIGHT)),
-            ),
-            entity=None if chosen is None else EntityStatus(chosen.entity.label, chosen.counts()),
+        return status_fields(
+            side=self.pane,
+            index=self.index,
+            selection=self.selection,
+            search=self.search,
+            chosen=self.chosen,
+            numbers=self.numbers[self.pane],
             threshold=self.threshold,
             aligning=self.aligning,
             link=self.link,

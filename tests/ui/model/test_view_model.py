@@ -15,7 +15,7 @@ from tui.ui.model.chosen_entity import ChosenEntity, follow
 from tui.ui.model.index import ComparisonIndex
 from tui.ui.model.search import Search
 from tui.ui.model.selection import Selection
-from tui.ui.model.status import SentenceNumbers
+from tui.ui.model.status import SentenceNumbers, status_fields
 from tui.ui.model.threshold import Grid, grid, label
 
 
@@ -130,3 +130,29 @@ def test_sentence_numbers_leave_boilerplate_out() -> None:
     assert len(numbers) == len(content)
     assert [numbers.number(i) for i in content] == list(range(1, len(content) + 1))
     assert all(numbers.number(i) is None for i, b in enumerate(flags) if b)
+
+
+def test_status_fields_say_the_counterpart_count_and_the_score(make_app, hand_comparison) -> None:
+    text = "Headline For The Test Story\n\n" + "\n\n".join(
+        f"Paragraph {i} says the ferry to Tallinn left at {i} o'clock sharp." for i in range(30)
+    )
+    left, right = build_document(text, "l"), build_document(text, "r")
+    docs = {"left": left, "right": right}
+    index = ComparisonIndex.of(
+        hand_comparison(left, right, [([1], [1], 0.9), ([1], [20, 29], 0.8)])
+    )
+    sel = moves.at_sentence(Selection(), index, docs, "left", 1)
+    sel, _ = moves.next_counterpart(sel, index, docs, "left")
+    fields = status_fields(
+        side="left",
+        index=index,
+        selection=sel,
+        search=None,
+        chosen=None,
+        numbers=SentenceNumbers(left),
+        threshold=0.375,
+        aligning=False,
+        link=True,
+    )
+    assert (fields.matches, fields.position, fields.counterpart) == (2, 2, (2, 3))
+    assert fields.score == 0.8 and fields.sentence == 2 and fields.sentences == 31

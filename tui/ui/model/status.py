@@ -5,9 +5,16 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from ...core.model import SIDES
+from ...core.model import LEFT, RIGHT, SIDES
 from ...core.text.document import Document
+from .chosen_entity import ChosenEntity
+from .search import Search
+from .selection import Selection, counterpart_position, counterparts
+
+if TYPE_CHECKING:
+    from .index import ComparisonIndex
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,3 +68,43 @@ class SentenceNumbers:
 
 def numbers(docs: dict[str, Document]) -> dict[str, SentenceNumbers]:
     return {side: SentenceNumbers(docs[side]) for side in SIDES}
+
+
+def status_fields(
+    *,
+    side: str,
+    index: ComparisonIndex | None,
+    selection: Selection,
+    search: Search | None,
+    chosen: ChosenEntity | None,
+    numbers: SentenceNumbers,
+    threshold: float | None,
+    aligning: bool,
+    link: bool,
+) -> StatusFields:
+    """The status line's fields for the pane `side` the keys act on."""
+    pairs = counterparts(selection, index) if selection.match is not None else []
+    shown = counterpart_position(selection, pairs)
+    cursor = selection.cursor(side)
+    number = numbers.number(cursor) if cursor is not None else None
+    return StatusFields(
+        side=side,
+        matches=None if index is None else len(index),
+        position=None if index is None else index.navigator.position(side, selection.match),
+        counterpart=(shown, len(pairs)) if shown is not None and len(pairs) > 1 else None,
+        score=selection.match.score if selection.match is not None else None,
+        sentence=number,
+        sentences=len(numbers),
+        boilerplate=cursor is not None and number is None,
+        search=None
+        if search is None
+        else SearchStatus(
+            search.query,
+            None if search.current is None else search.current + 1,
+            (search.total(LEFT), search.total(RIGHT)),
+        ),
+        entity=None if chosen is None else EntityStatus(chosen.entity.label, chosen.counts()),
+        threshold=threshold,
+        aligning=aligning,
+        link=link,
+    )
