@@ -155,3 +155,11 @@ def test_compare_is_symmetric_with_sides_swapped(a, b):
     forward = set(spans_of(compare(a, b)))
     backward = {(right, left) for left, right in spans_of(compare(b, a))}
     assert forward == backward
+
+
+def test_words_that_fold_to_nothing_are_no_keys():
+    # A halfwidth sound mark (U+FF9F) or a lone combining accent is a word of marks alone.
+    left = "Kim arrived \uff9f in Vladivostok on Wednesday by armoured train, officials said."
+    right = "Kim reached Vladivostok \u0301 on Wednesday by armoured train, officials said."
+    result = compare(left, right)
+    assert len(result.matches) == 1

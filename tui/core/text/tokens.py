@@ -171,6 +171,8 @@ def stem(word: str) -> str:
 def normalise(word: str) -> str | None:
     """The comparison key of one surface word, or None for a stopword."""
     w = _fold(word)
+    if not w:  # a word of marks alone (a halfwidth "ﾟ") folds to nothing
+        return None
     if w[0].isdigit():
         return _number(w)
     if w.endswith("'s"):
