@@ -3,20 +3,26 @@ once."""
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib import resources
 
+_COMMENT = re.compile(r"^[ \t]*#.*$", re.MULTILINE)
+
+
+def _text(name: str) -> str:
+    return resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
+
 
 def _read(name: str) -> list[str]:
-    text = resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
-    lines = (line.strip() for line in text.splitlines())
+    lines = (line.strip() for line in _text(name).splitlines())
     return [line for line in lines if line and line[0] != "#"]
 
 
 @cache
 def words(name: str) -> frozenset[str]:
     """The whitespace-separated words of a list, lower-cased."""
-    return frozenset(w.lower() for line in _read(name) for w in line.split())
+    return frozenset(_COMMENT.sub("", _text(name)).lower().split())
 
 
 @cache

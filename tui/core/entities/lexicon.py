@@ -374,14 +374,14 @@ GAZ_SAME = {
     for name in line.split("|")
 }
 GAZ = frozenset(GAZ_SAME)
+
+
 # GeoNames towns, regions and countries: a place unless the text says otherwise (weaker than GAZ).
-_PLAIN_RE = re.compile(r"[a-z]+(?: [a-z]+)*")
-
-
 def _place_key(name: str) -> str:
     """spelling_key, skipping its work for the plain ASCII names most places have (faster start)."""
     key = name.lower()
-    return key if _PLAIN_RE.fullmatch(key) and not key.startswith("the ") else spelling_key(name)
+    plain = key.isascii() and key.replace(" ", "").isalpha() and "  " not in key
+    return key if plain and not key.startswith("the ") else spelling_key(name)
 
 
 WORLD = frozenset(map(_place_key, data.lines("places.txt"))) | GAZ
