@@ -477,6 +477,11 @@ def test_multi_word_names_stay_whole_and_all_caps_lines_read_from_the_rest_of_th
     new_york = find(entities, "NEW YORK")
     assert new_york.label == "New York" and new_york.type == "PLACE"
     assert len(new_york.on("left")) == 2 and "YORK" not in labels(entities)
+    hyphenated = extract_entities(
+        "He lives in Saxony-Anhalt now. At the Putin-Kim talks, Putin met Kim."
+    )
+    assert find(hyphenated, "Saxony-Anhalt").type == "PLACE"
+    assert "Putin-Kim" not in labels(hyphenated) and len(find(hyphenated, "Putin").on("left")) == 2
     headline = extract_entities(build_document("STORM HITS COAST AS THOUSANDS FLEE\n\nIt rained."))
     assert not labels(headline) & {"STORM", "HITS", "COAST", "THOUSANDS", "FLEE"}
 

@@ -124,8 +124,15 @@ def _clusters(scanner: Scanner, clusters: list[Cluster]) -> list[Cluster]:
     clusters = [c for c in clusters if id(c) not in gone]
     by_key = {k: c for c in clusters if c.kind is None for k in c.keys}
     for start, word in scanner.compounds:
-        for m in re.finditer(r"[^-]+", word):
-            target = by_key.get(spelling_key(m.group()))
+        parts = [(m, by_key.get(spelling_key(m.group()))) for m in re.finditer(r"[^-]+", word)]
+        if not any(target for _, target in parts):
+            # "Saxony-Anhalt", "Toshiba-EMI": no part is named alone, so the whole is one name
+            cluster = scanner.emit(start, start + len(word), (word,))
+            if cluster.key not in by_key:
+                by_key[cluster.key] = cluster
+                clusters.append(cluster)
+            continue
+        for m, target in parts:
             if target is not None:
                 scanner.mention(target, start + m.start(), start + m.end(), m.group())
     return clusters

@@ -280,6 +280,10 @@ class Scanner:
                     prev_cluster.links.append(cluster)
                 prev_end, prev_cluster = end, cluster
 
+    def emit(self, start: int, end: int, words: tuple[str, ...]) -> Cluster:
+        """Add a name found after the scan (a hyphenated compound no part of which is a name)."""
+        return self._emit(start, end, words, {})[0]
+
     def _emit(
         self, start: int, end: int, words: tuple[str, ...], votes: dict
     ) -> tuple[Cluster, int]:
