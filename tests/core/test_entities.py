@@ -504,6 +504,8 @@ def test_given_names_and_person_cues_make_people():
     )
     assert {"Lou Piniella", "Ri Yong Ho", "William McLaughlin"} <= labels(described, "PERSON")
     assert not labels(described) & {"Manager Lou Piniella", "Yong Ho", "County"}
+    particles = extract_entities("Troops under Joaquin de la Pazuela met Ursula von der Leyen.")
+    assert {"Joaquin de la Pazuela", "Ursula von der Leyen"} <= labels(particles, "PERSON")
     assert find(entities, "Budjana").label == "Dewa Budjana"
     assert find(entities, "Dewa Budjana").type == "PERSON"
 

@@ -248,6 +248,10 @@ class Capitals:
         if conn is None:
             return True, None
         cl = conn.lower()
+        if " " in cl:  # "Joaquin de la Pazuela", "Ursula von der Leyen"
+            if not all(part in CONNECTORS and part != "of" for part in cl.split()):
+                return None
+            return True, (m.start(2), m.end(2), " ".join(conn.split()))
         if cl not in CONNECTORS and cl != "and":  # "and" stays only inside an organisation's name
             return None
         if cl == "of" and not (
