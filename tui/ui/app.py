@@ -278,6 +278,10 @@ class DiptychApp(FindingsActions, App[int]):
         self._link_cache = None
         self.call_after_refresh(self._reveal, self.selection)
 
+    def _origin(self, side: str) -> int:
+        """Where stepping starts on `side`: the cursor passage if on screen, else the pane's top."""
+        return self._panes.origin(side, self.selection.cursor(side))
+
     def _step_match(self, direction: int) -> None:
         index = self.index
         if index is None or not len(index):
@@ -286,9 +290,10 @@ class DiptychApp(FindingsActions, App[int]):
             )
             return
         side, sel = self.pane, self.selection
-        origin = self._panes.origin(side, sel.cursor(side))
         seen = self._panes.seen(side, sel.spans(side))
-        self.selection = moves.step_match(sel, index, self.docs, side, direction, origin, seen)
+        self.selection = moves.step_match(
+            sel, index, self.docs, side, direction, self._origin(side), seen
+        )
 
     def _move_cursor(self, delta: int) -> None:
         side, sel = self.pane, self.selection
@@ -430,8 +435,7 @@ class DiptychApp(FindingsActions, App[int]):
         hit = search.hit()
         on_screen = hit is not None and self._panes.seen(hit[0], [hit[1]])
         side = self.pane
-        origin = self._panes.origin(side, self.selection.cursor(side))
-        self.search = search = search.step(side, origin, direction, on_screen)
+        self.search = search = search.step(side, self._origin(side), direction, on_screen)
         hit = search.hit()
         if hit is None:
             self.notify("No hits")
