@@ -14,6 +14,8 @@ from collections import Counter
 from itertools import compress
 
 from ..model import Sentence
+from ..text.lexical import zipf
+from ..text.tokens import normalise
 from .lexicon import (
     CAP_RE,
     COMMON,
@@ -59,6 +61,7 @@ from .lexicon import (
 )
 
 _ROMAN_RE = re.compile(r"[IVXLCDM]+")
+_COMMON_ZIPF = 4.7  # "era", "live" and "pm" are above; "bbc", "nato" and "fifa" below
 # Abbreviations that open a place's name: "St. Louis", "Mt. Hood", "Ft. Worth".
 _ABBREVIATED = frozenset({"St", "Mt", "Ft"})
 _MODEL_RE = re.compile(r"[A-Z]{1,3}-?\d{1,4}[A-Z]?")
@@ -491,6 +494,13 @@ def context_votes(masked: str, start: int, end: int, votes: dict) -> None:
             votes[PERSON] += 0.5
 
 
+def _common_word(surface: str) -> bool:
+    """An all-capitals word English uses often in lower case ("LIVE", "VIDEO", "ERA"), unlike an
+    acronym ("NATO", "BBC"): general-English frequency, not this text's."""
+    key = normalise(surface.lower()) if " " not in surface else None
+    return key is not None and zipf(key) >= _COMMON_ZIPF
+
+
 def name_votes(surface: str, words: tuple[str, ...], cap_all: Counter) -> tuple[str, dict]:
     """The key of a name and the votes it earns by itself: gazetteer, head word, given name,
     acronym, digits."""
@@ -533,7 +543,8 @@ def name_votes(surface: str, words: tuple[str, ...], cap_all: Counter) -> tuple[
         and not cap_all.get(surface.title())
         and not _ROMAN_RE.fullmatch(surface)
         and not DIGIT_RE.search(surface)
-    ):  # "CUPERTINO" in a dateline is no acronym, nor "XXX" or "EZ2DJ" a known one
+        and not _common_word(surface)
+    ):  # "CUPERTINO" in a dateline is no acronym, nor "XXX", "EZ2DJ" or "LIVE VIDEO"
         votes[ORG] = votes.get(ORG, 0.0) + 2
     if words[-1].isdigit():  # "Rossiya 24", "Channel 4"; "F-86" is a model, not a firm
         votes[ORG] = votes.get(ORG, 0.0) + 1
