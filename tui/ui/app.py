@@ -10,30 +10,33 @@ from collections.abc import Callable, Iterable
 from functools import partial
 from typing import TYPE_CHECKING
 
-from textual import events, on, work
+from textual import events, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.containers import Horizontal, Vertical
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Footer, Input, ProgressBar, Static
+from textual.widgets import Footer, ProgressBar, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from ..core.model import LEFT, RIGHT, SIDES
 from ..core.text.document import NOT_ENGLISH, Document
 from .alignment import Aligned, Alignment, Progress
+from .entity_actions import EntityActions
 from .findings_actions import FindingsActions
 from .keys import READER_BINDINGS, system_commands
 from .model import selection as moves
-from .model.chosen_entity import ChosenEntity, follow, same_entity
+from .model.chosen_entity import ChosenEntity, follow
 from .model.search import Search
 from .model.selection import Selection
 from .model.status import StatusFields, numbers, status_fields
 from .model.threshold import grid, label
+from .navigation_actions import NavigationActions
+from .search_actions import SearchActions
 from .widgets.article_view import ArticleView
 from .widgets.entity_panel import EntityPanel
 from .widgets.help import HelpScreen, key_rows
 from .widgets.palette import GuardedCommandPalette
-from .widgets.panes import Panes
+from .widgets.panes import SIDEBAR_FROM, STACKED_BELOW, Panes
 from .widgets.search_bar import SearchBar
 from .widgets.status import StatusLine, title_content
 
@@ -41,12 +44,10 @@ if TYPE_CHECKING:  # the core's comparison and the index (numpy) load after the 
     from ..core.comparison import Comparison
     from .model.index import ComparisonIndex
 
-STACKED_BELOW = 100  # columns: below this the panes stack
-SIDEBAR_FROM = 140  # columns: below this the sidebar folds away until `e` asks for it
 SIGNALS = ("SIGTERM", "SIGHUP")  # end the reader like `q`, restoring the terminal
 
 
-class DiptychApp(FindingsActions, App[int]):
+class DiptychApp(NavigationActions, SearchActions, EntityActions, FindingsActions, App[int]):
     """The reader: the texts show at once, the comparison arrives from a worker as a message, every
     action has a key."""
 
@@ -282,75 +283,6 @@ class DiptychApp(FindingsActions, App[int]):
         """Where stepping starts on `side`: the cursor passage if on screen, else the pane's top."""
         return self._panes.origin(side, self.selection.cursor(side))
 
-    def _step_match(self, direction: int) -> None:
-        index = self.index
-        if index is None or not len(index):
-            self.notify(
-                "Still aligning…" if self.aligning else "No shared passages at this threshold"
-            )
-            return
-        side, sel = self.pane, self.selection
-        seen = self._panes.seen(side, sel.spans(side))
-        self.selection = moves.step_match(
-            sel, index, self.docs, side, direction, self._origin(side), seen
-        )
-
-    def _move_cursor(self, delta: int) -> None:
-        side, sel = self.pane, self.selection
-        edge = self._panes.entry(side, sel.cursor(side), delta)
-        self.selection = moves.move_cursor(sel, self.index, self.docs, side, delta, edge)
-
-    # -- actions: navigation ---------------------------------------------------------------------
-
-    def action_next(self) -> None:
-        """Next search hit while a search is active, else next match."""
-        if self.search is not None:
-            self._step_search(1)
-        else:
-            self._step_match(1)
-
-    def action_previous(self) -> None:
-        """Previous search hit while a search is active, else previous match."""
-        if self.search is not None:
-            self._step_search(-1)
-        else:
-            self._step_match(-1)
-
-    def action_next_match(self) -> None:
-        self._step_match(1)
-
-    def action_previous_match(self) -> None:
-        self._step_match(-1)
-
-    def action_cursor_down(self) -> None:
-        self._move_cursor(1)
-
-    def action_cursor_up(self) -> None:
-        self._move_cursor(-1)
-
-    def action_other_counterpart(self) -> None:
-        """Cycle the counterparts of the passage under the cursor (several matches or spans)."""
-        self.selection, count = moves.next_counterpart(
-            self.selection, self.index, self.docs, self.pane
-        )
-        if count < 2:
-            self.notify(
-                "This passage has only one counterpart"
-                if count
-                else "This passage has no counterpart"
-            )
-
-    def action_switch_pane(self) -> None:
-        """Focus the other pane (and the entity sidebar, when shown)."""
-        if self.screen is not self._views[LEFT].screen:
-            self.screen.focus_next()  # a dialog is open: tab moves within it
-            return
-        order = [self._views[LEFT], self._views[RIGHT]]
-        if self._panel.display:
-            order.append(self._panel.option_list)
-        position = next((i for i, w in enumerate(order) if w is self.focused), -1)
-        order[(position + 1) % len(order)].focus()
-
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         focused = event.widget
         for side in SIDES:
@@ -358,22 +290,6 @@ class DiptychApp(FindingsActions, App[int]):
             self.query_one(f"#{side}-pane").set_class(mine, "-focused")
             if mine:
                 self.pane = side
-
-    def action_top(self) -> None:
-        self._views[self.pane].scroll_home(animate=False)
-
-    def action_bottom(self) -> None:
-        self._views[self.pane].scroll_end(animate=False)
-
-    def action_page_down(self) -> None:
-        self._views[self.pane].scroll_page_down(animate=False)
-
-    def action_page_up(self) -> None:
-        self._views[self.pane].scroll_page_up(animate=False)
-
-    def action_toggle_link(self) -> None:
-        """Turn the scroll link between the panes on or off."""
-        self.link = not self.link
 
     # -- scroll link and clicks ------------------------------------------------------------------
 
@@ -392,114 +308,6 @@ class DiptychApp(FindingsActions, App[int]):
         self.selection = moves.click(
             self.selection, self.index, self.docs, message.side, message.offset
         )
-
-    # -- search ------------------------------------------------------------------------------------
-
-    def action_search(self) -> None:
-        """Open the search line at the bottom."""
-        bar = self._bar
-        if self.screen.focused is bar:
-            # `/` is a priority key; typed in the line it is text, queued behind the keys before it.
-            bar.post_message(events.Key("slash", "/"))
-            return
-        bar.display = True
-        bar.value = self.search.query if self.search else ""
-        # Focus now, not after this message: the keys queued behind `/` go to the focused widget.
-        self.screen.set_focus(bar)
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # `/` is a priority key: over a dialog (help, the palette) it must reach the dialog.
-        return action != "search" or self.screen is self._views[LEFT].screen
-
-    @on(Input.Submitted, "#search")
-    def _search_submitted(self, event: Input.Submitted) -> None:
-        query = event.value
-        self._close_bar()
-        if not query:
-            self.search = None
-            return
-        self.search = Search.of(query, {side: self.docs[side].text for side in SIDES})
-        if not self.search.total():
-            self.notify(f"Not found: {query}", severity="warning", markup=False)
-        else:
-            self._step_search(1)
-
-    def _close_bar(self) -> None:
-        self._bar.display = False
-        self._views[self.pane].focus()
-
-    def _step_search(self, direction: int) -> None:
-        """Next (or previous) hit of both texts in reading order: the left text, then the right."""
-        search = self.search
-        assert search is not None
-        hit = search.hit()
-        on_screen = hit is not None and self._panes.seen(hit[0], [hit[1]])
-        side = self.pane
-        self.search = search = search.step(side, self._origin(side), direction, on_screen)
-        hit = search.hit()
-        if hit is None:
-            self.notify("No hits")
-            return
-        side, span = hit
-        if side != self.pane:
-            self._views[side].focus()
-        self.selection = self.selection.with_cursor(side, self.docs[side].sentence_near(span.start))
-
-    def watch_search(self, old: Search | None, new: Search | None) -> None:
-        for side in SIDES:
-            view = self._views[side]
-            if old is None or new is None or old.hits is not new.hits:
-                view.set_layer("search", new.hits[side] if new else ())
-            current = new.current_on(side) if new else None
-            view.set_layer("search-current", [current] if current else ())
-            if current is not None and (old is None or old.current_on(side) != current):
-                view.show_span(current)
-
-    # -- entities ----------------------------------------------------------------------------------
-
-    def action_entities(self) -> None:
-        """Show and focus the entity sidebar; hide it when it already has focus."""
-        panel = self._panel
-        kind = "roomy" if self.size.width >= SIDEBAR_FROM else "tight"
-        if panel.display and panel.has_focus_within:
-            self._sidebar[kind] = panel.display = False
-            self._views[self.pane].focus()
-        else:
-            self._sidebar[kind] = panel.display = True
-            panel.focus()
-
-    def on_entity_panel_selected(self, message: EntityPanel.Selected) -> None:
-        chosen = self.chosen
-        if chosen is None or not same_entity(chosen.entity, message.entity):
-            chosen = ChosenEntity(message.entity)
-        self.chosen = chosen.step(1)
-
-    def on_entity_panel_cleared(self, message: EntityPanel.Cleared) -> None:
-        self.chosen = None
-
-    def _step_mention(self, direction: int) -> None:
-        if self.chosen is None:
-            self.notify("Pick an entity in the sidebar first (e)")
-            return
-        self.chosen = self.chosen.step(direction)
-
-    def action_next_mention(self) -> None:
-        self._step_mention(1)
-
-    def action_previous_mention(self) -> None:
-        self._step_mention(-1)
-
-    def watch_chosen(self, old: ChosenEntity | None, new: ChosenEntity | None) -> None:
-        entity = new.entity if new else None
-        for side in SIDES:
-            view = self._views[side]
-            if (old.entity if old else None) is not entity:
-                view.set_layer("mention", entity.on(side) if entity else ())
-            current = new.current(side) if new else None
-            view.set_layer("mention-current", [current] if current else ())
-            if current is not None:
-                view.show_span(current)
-        self._panel.show_chosen(entity)
 
     # -- threshold, copy, clear, help --------------------------------------------------------------
 

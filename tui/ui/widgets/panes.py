@@ -10,6 +10,9 @@ from ...core.model import LEFT, SIDES, Match, Span, other
 from ...core.text.document import Document
 from .article_view import ArticleView
 
+STACKED_BELOW = 100  # columns: below this the panes stack
+SIDEBAR_FROM = 140  # columns: below this the sidebar folds away until `e` asks for it
+
 
 class Panes:
     """The left and right ArticleViews and their documents."""
