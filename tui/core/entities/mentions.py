@@ -17,7 +17,6 @@ from .lexicon import (
     COORD_RE,
     DATE,
     DIGIT_RE,
-    MONTH_PREPS,
     NUM_TAIL_RE,
     NUMBER,
     ORG,
@@ -27,16 +26,20 @@ from .lexicon import (
     PLACE,
     RESULT_LINE_RE,
     STOP,
+    lower_counts,
+    mask,
+)
+from .names import Capitals, Splitter
+from .quantities import (
+    MONTH_PREPS,
     WORD_NUMBER_BEFORE_RE,
     date_key,
     date_matches,
-    lower_counts,
-    mask,
     number_key,
     number_matches,
     scale_words,
 )
-from .names import Capitals, Splitter, context_votes, name_votes
+from .votes import context_votes, name_votes
 
 _ODD_SPACE = re.compile(r"\s\s|[^\S ]")
 

@@ -1,6 +1,6 @@
 """Capitalised words of one text and the runs of them that may be names: which need evidence
-(sentence openers, headlines), how neighbours join, how a run splits into names and what its context
-votes.
+(sentence openers, headlines), how neighbours join, and how a run splits into names (what the words
+say about a name's type is in `votes`).
 
 Books repeat a few thousand capitalised forms ~10^5 times: tokens are kept as columns, and what a
 word decides by itself is decided once per distinct word.
@@ -8,44 +8,31 @@ word decides by itself is decided once per distinct word.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections import Counter
 from itertools import compress
 
 from ..model import Sentence
-from ..text.lexical import zipf
-from ..text.tokens import normalise
 from .lexicon import (
     CAP_RE,
     COMMON,
     COMPASS,
     CONNECTORS,
     DEMONYMS,
-    DIGIT_RE,
     FIRST_NAMES,
     FIRST_RE,
     GAP_RE,
     GAZ,
-    GAZ_SAME,
     LOWER_PART_RE,
     LOWER_RE,
     MONTHS,
     OPENERS,
-    ORG,
-    ORG_AFTER,
     ORG_HEADS,
-    OTHER,
     OTHER_HEADS,
     PERSON,
-    PERSON_CUES,
-    PERSON_VERBS,
     PLACE,
     PLACE_HEADS,
-    PLACE_PREPS,
-    SAY,
     SEGMENT_RE,
-    SPOKE,
     STOP,
     SURNAMES,
     TITLES,
@@ -54,34 +41,11 @@ from .lexicon import (
     WORLD,
     head_word,
     is_common,
-    kind_noun,
-    next_words,
-    prev_words,
     spelling_key,
 )
 
-_ROMAN_RE = re.compile(r"[IVXLCDM]+")
-_COMMON_ZIPF = 4.7  # "era", "live" and "pm" are above; "bbc", "nato" and "fifa" below
 # Abbreviations that open a place's name: "St. Louis", "Mt. Hood", "Ft. Worth".
 _ABBREVIATED = frozenset({"St", "Mt", "Ft"})
-_MODEL_RE = re.compile(r"[A-Z]{1,3}-?\d{1,4}[A-Z]?")
-_BORN_RE = re.compile(r"\s*[(,]\s*(?:born|b\.|née|n[eé]e|c\.\s*)?\s*\d{3,4}\b|\s*\(\s*born\b")
-_DONE_RE = re.compile(
-    r"\s+(?:was|were|is|are|has been|had been)\s+(?:first\s+|originally\s+)?"
-    r"(born|founded|formed|established|incorporated|headquartered|listed|acquired)\b"
-)
-# "members of X", "chief executive of X": what stands before "of X" when X is an organisation.
-_ORG_OF = frozenset(
-    "member members ceo executive chairman shareholders subsidiary division employees founder"
-    " founders co-founder owner owners".split()
-)
-_MADE = frozenset(
-    "founded led written directed produced composed painted sung performed created designed"
-    " invented discovered coached managed edited illustrated translated narrated".split()
-)
-# Place words that open a name: "River Mersey", "Lake Geneva", "Mount Hood", "Fort Worth".
-_PLACE_FIRST = frozenset("river lake mount mt cape fort port gulf bay isle".split())
-_PRONOUN_RE = re.compile(r"\b(?:he|she|his|her|him|himself|herself)\b")
 # Words W with a title "W of ...": "of" after them stays inside the name ("Secretary of State").
 _TITLE_OF = frozenset(
     t[: t.find(" of ")] for t in TITLES if " of " in t and " " not in t[: t.find(" of ")]
@@ -425,127 +389,3 @@ class Splitter:
                 yield lo, hi, {}, True
                 return
         yield lo, hi, {}, False
-
-
-def context_votes(masked: str, start: int, end: int, votes: dict) -> None:
-    """Votes from the words around a name: titles and roles, place prepositions, org words."""
-    prev, of_head, before = prev_words(masked, start)
-    if of_head in PLACE_HEADS:
-        votes[PLACE] += 3
-    elif of_head in _ORG_OF:  # "members of Korn", "chief executive of Zorvex"
-        votes[ORG] += 2
-    if prev == "the":  # people seldom take an article: "the Kremlin", "in the Bundestag"
-        votes[ORG] += 0.3
-        if before in PLACE_PREPS:
-            votes[PLACE] += 1
-    if prev in PERSON_CUES:
-        votes[PERSON] += 2
-    elif prev == "to" and before in SPOKE:
-        votes[PERSON] += 1
-    elif prev == "by" and before in _MADE:  # "founded by Gary LeGare", "directed by X"
-        votes[PERSON] += 1.5
-    elif prev in ("née", "nee"):
-        votes[PERSON] += 2
-    elif prev in PLACE_PREPS:
-        votes[PLACE] += 1
-    elif prev in ORG_HEADS and prev not in OTHER_HEADS:
-        votes[ORG] += 2
-    elif prev in PLACE_HEADS:
-        votes[PLACE] += 2
-    nxt, appos, who = next_words(masked, end)
-    if appos in PERSON_CUES or who:
-        votes[PERSON] += 2
-    for word in (appos, nxt):
-        if (
-            word in ORG_HEADS and word != "administration"
-        ):  # "the Trump administration" is his government
-            votes[ORG] += 2
-        elif word in PLACE_HEADS:
-            votes[PLACE] += 2
-    if nxt in ORG_AFTER:
-        votes[ORG] += 1
-    elif nxt in SAY:
-        votes[PERSON] += 0.5
-    elif nxt in PERSON_VERBS:
-        votes[PERSON] += 1
-    if prev in OTHER_HEADS or nxt in OTHER_HEADS:  # "the album Fame", "the Fame album"
-        votes[OTHER] += 2
-    kind = kind_noun(masked, end)
-    if kind:
-        if kind in ORG_HEADS:
-            votes[ORG] += 3
-        elif kind in PLACE_HEADS:
-            votes[PLACE] += 3
-        elif kind in OTHER_HEADS:
-            votes[OTHER] += 3
-        else:
-            votes[PERSON] += 3
-    after = masked[end : end + 60]
-    done = _DONE_RE.match(after)
-    if done:  # "X was founded in 1990", "X was born in Ohio"
-        votes[PERSON if done.group(1) == "born" else ORG] += 3
-    elif after.startswith(("-based", "–based")):  # "a Dublin-based firm"
-        votes[PLACE] += 2
-    if _BORN_RE.match(after):  # "Hitzig (born 1950)", "Lessing (1729-1781)"
-        votes[PERSON] += 2
-    else:
-        clause = after.split(".", 1)[0]
-        if _PRONOUN_RE.search(clause):  # "Budjana released his first album"
-            votes[PERSON] += 0.5
-
-
-def _common_word(surface: str) -> bool:
-    """An all-capitals word English uses often in lower case ("LIVE", "VIDEO", "ERA"), unlike an
-    acronym ("NATO", "BBC"): general-English frequency, not this text's."""
-    key = normalise(surface.lower()) if " " not in surface else None
-    return key is not None and zipf(key) >= _COMMON_ZIPF
-
-
-def name_votes(surface: str, words: tuple[str, ...], cap_all: Counter) -> tuple[str, dict]:
-    """The key of a name and the votes it earns by itself: gazetteer, head word, given name,
-    acronym, digits."""
-    votes: dict = {}
-    key = spelling_key(surface)
-    key = GAZ_SAME.get(key, key)  # "U.S." and "United States" are one place
-    if key in GAZ:
-        votes[PLACE] = 3.0
-    elif key in WORLD:
-        votes[PLACE] = 2.0
-    elif key.endswith("s") and key[:-1] in GAZ:
-        votes[PLACE] = 2.0
-    lw = [w.lower() for w in words]
-    head = head_word(lw)
-    if head in ORG_HEADS:
-        votes[ORG] = 3.0
-    elif head in PLACE_HEADS:
-        votes[PLACE] = votes.get(PLACE, 0.0) + 3
-    elif head in OTHER_HEADS:
-        votes[OTHER] = 3.0
-    elif len(lw) > 1 and lw[0] in _PLACE_FIRST:
-        votes[PLACE] = votes.get(PLACE, 0.0) + 3
-    elif _MODEL_RE.fullmatch(words[0]):
-        votes[OTHER] = 3.0  # "F-86 Sabre", "CH-53 Sea Stallion", "A380": a model, not a maker
-    elif len(lw) > 1 and lw[0] in FIRST_NAMES and lw[-1] not in GAZ:
-        votes[PERSON] = 2.0  # "Jesse Auton", "David Irving": a given name opening a name
-    elif (
-        len(lw) > 1
-        and (lw[0] in WORLD or " ".join(lw[:2]) in WORLD)
-        and words[-1][-1:] == "s"
-        and lw[-1] not in WORLD
-    ):
-        votes[ORG] = 2.0  # "Montreal Canadiens", "Chicago Bulls": a town and a plural, a team
-    elif len(lw) > 1 and head not in WORLD:
-        if lw[-1] in SURNAMES or (len(words[0]) == 2 and words[0][1] == "."):
-            votes[PERSON] = 1.0  # "Chick Corea", "J. Smith"
-    if (
-        surface.replace(".", "").replace("/", "").isupper()
-        and key not in WORLD
-        and not cap_all.get(surface.title())
-        and not _ROMAN_RE.fullmatch(surface)
-        and not DIGIT_RE.search(surface)
-        and not _common_word(surface)
-    ):  # "CUPERTINO" in a dateline is no acronym, nor "XXX", "EZ2DJ" or "LIVE VIDEO"
-        votes[ORG] = votes.get(ORG, 0.0) + 2
-    if words[-1].isdigit():  # "Rossiya 24", "Channel 4"; "F-86" is a model, not a firm
-        votes[ORG] = votes.get(ORG, 0.0) + 1
-    return key, votes
