@@ -16,18 +16,24 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from operator import attrgetter
 
+from rapidfuzz import fuzz
+
 from ..data import lines
 from ..model import LEFT, RIGHT, Entity, Match, Span
 from ..text.document import Document
-from ..text.slots import Slot, find_slots, relate
+from ..text.slots import Slot, find_slots, relate, same_figure
 from ..text.tokens import STOPWORDS, WORD, normalise
 
-CONTEXT_WORDS = 5  # words each side of a slot whose keys say what it is the figure of
+CONTEXT_WORDS = 3  # words each side of a slot whose keys say what it is the figure of
 NEARBY_SENTENCES = 2  # how far from a match the other text may tell a value for it not to conflict
+SPELLING_ALIKE = 80  # rapidfuzz ratio from which two names are one name spelled two ways
 DATELINE_SENTENCES = 12  # where a text's own date (whose year dates without one fall in) is told
 _TITLES = frozenset(t.lower() for t in lines("titles.txt"))
 _TITLE_WORDS = max(len(t.split()) for t in _TITLES)
 _ROLE_WORD = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:['’][^\W\d_]+)*")
+# Words right before a name with nothing but spaces between them ("deputy president, Jacob Zuma"
+# gives no role: the comma parts them).
+_ROLE_TAIL = re.compile(rf"(?:(?:{_ROLE_WORD.pattern})[ \t]+)+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +122,9 @@ def _conflicts(left: list[Slot], right: list[Slot], year: int | None) -> list[tu
             (i, j)
             for i in free_left
             for j in free_right
-            if relations[i][j] == "conflict" and (left[i].kind == right[j].kind) == same_kind
+            if relations[i][j] == "conflict"
+            and (left[i].kind == right[j].kind) == same_kind
+            and left[i].kind != "ordinal"  # "third goal" / "first goal": of what, is unclear
         ]
         for i, j in sorted(pairs):
             if sum(p[0] == i for p in pairs) == 1 and sum(p[1] == j for p in pairs) == 1:
@@ -141,10 +149,13 @@ def _same_context(left: Document, a: Slot, right: Document, b: Slot) -> bool:
 
 
 def _told_nearby(docs: dict[str, Document], slots, match: Match, a: Slot, b: Slot, year) -> bool:
-    """Whether either value is also told by the other text close to the match."""
+    """Whether either value is also told by the other text close to the match (as the same
+    figure of anything: "nine and sixteen seats respectively" / "16 and nine seats")."""
     for side, value in ((RIGHT, a), (LEFT, b)):
         nearby = slots[side].within(_nearby(docs[side], match, side))
-        if any(relate(value, other, year) == "agree" for other in nearby):
+        if any(
+            relate(value, other, year) == "agree" or same_figure(value, other) for other in nearby
+        ):
             return True
     return False
 
@@ -191,7 +202,8 @@ class _Names(_Located):
         """The title and its qualifiers just before a name ("russian foreign minister"), or ""."""
         text = self.doc.text
         line = text.rfind("\n", 0, start) + 1
-        words = _ROLE_WORD.findall(text, max(line, start - 60), start)[-(_TITLE_WORDS + 3) :]
+        tail = _ROLE_TAIL.search(text, max(line, start - 60), start)
+        words = _ROLE_WORD.findall(tail.group())[-(_TITLE_WORDS + 3) :] if tail else []
         lower = [w.lower() for w in words]
         for k in range(min(_TITLE_WORDS, len(words)), 0, -1):
             if " ".join(lower[-k:]) in _TITLES:
@@ -227,7 +239,11 @@ def _name_conflicts(match: Match, names: dict[str, _Names]) -> list[Discrepancy]
         rights = roles[RIGHT].get(role, set())
         if len(lefts) == 1 and len(rights) == 1:
             a, b = first[LEFT, next(iter(lefts))], first[RIGHT, next(iter(rights))]
-            if not _named_nearby(names, match, a, b):
+            if not (
+                _named_nearby(names, match, a, b)
+                or _share_a_name(names, match, a, b)
+                or _spelled_alike(names, a, b)
+            ):
                 out.append(
                     Discrepancy(match.id, "name", Span(a.start, a.end), Span(b.start, b.end))
                 )
@@ -240,6 +256,28 @@ def _named_nearby(names: dict[str, _Names], match: Match, a: _Mention, b: _Menti
         person in {m.person for m in names[side].within(_nearby(names[side].doc, match, side))}
         for side, person in ((RIGHT, a.person), (LEFT, b.person))
     )
+
+
+def _share_a_name(names: dict[str, _Names], match: Match, a: _Mention, b: _Mention) -> bool:
+    """Whether a word of either name is written in the other side's passage (the linker may have
+    split one person: 'Lieutenant Governor James "Duke" Aiona')."""
+    for side, mention in ((LEFT, a), (RIGHT, b)):
+        doc, far = names[side].doc, names[_other(side)].doc
+        passage = " ".join(far.slice(span) for span in match.spans(_other(side)))
+        if any(
+            re.search(rf"\b{re.escape(word)}\b", passage)
+            for word in _ROLE_WORD.findall(doc.slice(Span(mention.start, mention.end)))
+        ):
+            return True
+    return False
+
+
+def _spelled_alike(names: dict[str, _Names], a: _Mention, b: _Mention) -> bool:
+    """Two spellings of one name (Rakhmon / Rakhman) are no disagreement."""
+    texts = [
+        names[side].doc.slice(Span(m.start, m.end)).lower() for side, m in ((LEFT, a), (RIGHT, b))
+    ]
+    return fuzz.ratio(*texts) >= SPELLING_ALIKE
 
 
 def _other(side: str) -> str:

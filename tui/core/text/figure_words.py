@@ -94,6 +94,10 @@ ORDINAL_WORDS.update(
         )
     }
 )
+FRACTIONS = frozenset(
+    "half halves third thirds quarter quarters fifth fifths sixth sixths seventh sevenths eighth "
+    "eighths ninth ninths tenth tenths".split()
+)
 # Numbers below a hundred written as one word, with the older scores (threescore = 60).
 SMALL_NUMBERS = {w: float(v) for w, v in NUMBER_WORDS.items() if int(v) < 100}
 SMALL_NUMBERS.update({f"{w}score": 20.0 * v for w, v in list(SMALL_NUMBERS.items()) if 1 < v < 11})

@@ -234,7 +234,7 @@ class Scanner:
 
     def _number(self, i: int) -> tuple[Slot | None, int]:
         word = self.tokens[i][0]
-        if word[0].isdigit() and (self._inside_name(i) or self._clock(i)):
+        if word[0].isdigit() and (self._inside_name(i) or self._after_name(i) or self._clock(i)):
             return None, i + 1
         parsed = self._amount(i)
         if parsed is None:
@@ -242,6 +242,8 @@ class Scanner:
         value, j, step, ordinal = parsed
         approx = self._hedged(i)
         n = len(self.tokens)
+        if j + 1 < n and self.low[j] == "-" and self.low[j + 1] in vocab.FRACTIONS:
+            return None, j + 2  # two-thirds: a share, not a count
         if ordinal or (word[0].isdigit() and value.is_integer()):
             day = self._day(i)
             of = j + 1 if j < n and self.low[j] == "of" else j
@@ -339,6 +341,20 @@ class Scanner:
             and i > 1
             and self._glued(i - 2, i - 1)
             and self.tokens[i - 2][0][0].isupper()
+        )
+
+    def _after_name(self, i: int) -> bool:
+        """Digits after a capitalised word inside a sentence are part of a name: Falcon 9,
+        Boeing 737, Apollo 11 (a month or weekday before a day is a date, read before this)."""
+        if i < 2 or self._glued(i - 1, i):
+            return False
+        before = self.tokens[i - 1][0]
+        return (
+            before[0].isupper()
+            and before.isalpha()
+            and self.low[i - 1] not in MONTHS
+            and before not in vocab.WEEKDAY
+            and self.tokens[i - 2][0] not in '.!?"“:'
         )
 
     def _clock(self, i: int) -> bool:

@@ -6,6 +6,7 @@ each with a normalised value, so two wordings of one figure compare equal.
     slots = find_slots(text, start, end)      # in text order; offsets are into `text`
     relate(a, b)         -> "agree" | "conflict" | None   (None: not the same slot)
     relate(a, b, 2019)   # the year that dates written without one fall in (to check weekdays)
+    same_figure(a, b)    # the same number as written, whatever it counts ("nine seats" / "9")
 
 A `Slot` has `kind`, `value`, `unit`, `start`, `end` (a span of the text) and:
 
@@ -38,7 +39,7 @@ from . import figure_words as vocab
 from .slot_scanner import Scanner, Slot
 from .tokens import MONTHS, NUMBER_WORDS, WEEKDAYS
 
-__all__ = ["Slot", "find_slots", "relate"]
+__all__ = ["Slot", "find_slots", "relate", "same_figure"]
 
 
 def _trie(words: list[str]) -> str:
@@ -72,6 +73,7 @@ _TRIGGER_ANY_CASE = re.compile(_TRIGGER_LOWER, re.IGNORECASE)
 _BEFORE, _AFTER = 24, 64  # characters kept around a trigger: two hedge words; unit and noun
 HEDGED_TOLERANCE = 0.15  # "nearly 700" still agrees with 650, not with 900
 CONVERTED_TOLERANCE = 0.05  # "700 km (435 miles)": conversions are rounded
+SAME_FIGURE = 0.01  # "5,210" and "5,210.17": one figure rounded, whatever it counts
 
 
 Relation = Literal["agree", "conflict"] | None
@@ -94,6 +96,17 @@ def relate(a: Slot, b: Slot, year: int | None = None) -> Relation:
     if a.kind == "weekday":
         return "agree" if a.value == b.value else "conflict"
     return "agree" if _close(a, b) else "conflict"
+
+
+def same_figure(a: Slot, b: Slot) -> bool:
+    """Whether two figures (not dates) are the same number as written, whatever they count:
+    "nine seats" and "nine", "six days" and "six"."""
+    if a.kind in ("date", "weekday") or b.kind in ("date", "weekday"):
+        return False
+    x, y = float(a.value) / a.written, float(b.value) / b.written  # type: ignore[arg-type]
+    return abs(x - y) <= max(a.step / a.written, b.step / b.written) + SAME_FIGURE * max(
+        abs(x), abs(y)
+    )
 
 
 def _same_unit(a: Slot, b: Slot) -> bool:
