@@ -27,7 +27,14 @@ from ..text.tokens import STOPWORDS, WORD, normalise
 CONTEXT_WORDS = 3  # words each side of a slot whose keys say what it is the figure of
 NEARBY_SENTENCES = 2  # how far from a match the other text may tell a value for it not to conflict
 SPELLING_ALIKE = 80  # rapidfuzz ratio from which two names are one name spelled two ways
-DATELINE_SENTENCES = 12  # where a text's own date (whose year dates without one fall in) is told
+DATELINE_SENTENCES = 12
+DATELINE_WORDS = 2  # a sentence with at most this many words besides its figures is a dateline
+AGE_WORDS = 6  # words each side of an age where the person's name is looked for
+_LETTERS = re.compile(r"[^\W\d_]{2,}")  # words of letters (a timestamp's digits are no words)
+_HONORIFICS = frozenset("mr mrs ms miss dr sir madam mister".split())  # no role: anyone's
+_AGE = re.compile(
+    r"\s*-?\s*old\b"
+)  # where a text's own date (whose year dates without one fall in) is told
 _TITLES = frozenset(t.lower() for t in lines("titles.txt"))
 _TITLE_WORDS = max(len(t.split()) for t in _TITLES)
 _ROLE_WORD = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:['’][^\W\d_]+)*")
@@ -81,9 +88,15 @@ def find_discrepancies(
     for match in matches:
         here = {side: slots[side].within(match.spans(side)) for side in docs}
         if here[LEFT] and here[RIGHT]:
-            for a, b in _conflicts(here[LEFT], here[RIGHT], year):
-                if _same_context(left, a, right, b) and not _told_nearby(
-                    docs, slots, match, a, b, year
+            told = {
+                side: [s for s in here[side] if not _dateline(docs[side], slots[side], s)]
+                for side in docs
+            }
+            for a, b in _conflicts(told[LEFT], told[RIGHT], year):
+                if (
+                    _same_context(left, a, right, b)
+                    and _same_person(left, a, right, b)
+                    and not _told_nearby(docs, slots, match, a, b, year)
                 ):
                     out.append(Discrepancy(match.id, a.json_kind, _span(a), _span(b)))
         out.extend(_name_conflicts(match, names))
@@ -148,6 +161,34 @@ def _same_context(left: Document, a: Slot, right: Document, b: Slot) -> bool:
     return not _context(left, a).isdisjoint(_context(right, b))
 
 
+def _dateline(doc: Document, slots: _Located, slot: Slot) -> bool:
+    """Whether the slot's sentence is little but figures: a dateline or a timestamp ("Monday 10
+    Jun 2013 10:45 am") tells when a text was written, not when its facts happened."""
+    sentence = doc.sentence_at(slot.start)
+    if sentence is None:
+        return False
+    words = _LETTERS.findall(doc.text, sentence.start, sentence.end)
+    figures = slots.within([sentence.span])
+    inside = sum(len(_LETTERS.findall(doc.text, f.start, f.end)) for f in figures)
+    return len(words) - inside <= DATELINE_WORDS
+
+
+def _same_person(left: Document, a: Slot, right: Document, b: Slot) -> bool:
+    """Ages ("36-year-old") belong to a person: two ages conflict only beside one name."""
+    ages = [_AGE.match(doc.text, slot.end) is not None for doc, slot in ((left, a), (right, b))]
+    if not all(ages):
+        return True
+    return not _names_near(left, a).isdisjoint(_names_near(right, b))
+
+
+def _names_near(doc: Document, slot: Slot) -> set[str]:
+    sentence = doc.sentence_at(slot.start)
+    lo, hi = (sentence.start, sentence.end) if sentence else (slot.start, slot.end)
+    before = _ROLE_WORD.findall(doc.text, max(lo, slot.start - 80), slot.start)[-AGE_WORDS:]
+    after = _ROLE_WORD.findall(doc.text, slot.end, min(hi, slot.end + 80))[:AGE_WORDS]
+    return {w for w in before + after if w[0].isupper() and w.lower() not in STOPWORDS}
+
+
 def _told_nearby(docs: dict[str, Document], slots, match: Match, a: Slot, b: Slot, year) -> bool:
     """Whether either value is also told by the other text close to the match (as the same
     figure of anything: "nine and sixteen seats respectively" / "16 and nine seats")."""
@@ -209,6 +250,8 @@ class _Names(_Located):
             if " ".join(lower[-k:]) in _TITLES:
                 break
         else:
+            return ""
+        if lower[-1].rstrip(".") in _HONORIFICS:
             return ""
         first = len(words) - k
         while first > 0 and words[first - 1][0].isupper() and lower[first - 1] not in STOPWORDS:

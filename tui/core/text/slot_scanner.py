@@ -261,7 +261,13 @@ class Scanner:
             return self._slot("ordinal", value, head, i, j), j
         if word[0].isdigit() and j < n and self._glued(j - 1, j) and self.low[j] == "s":
             return None, j + 1  # the 1990s
-        value, j, step = self._scale(value, j, step, short=word[0].isdigit())
+        if (
+            word[0].isdigit()
+            and self.low[j : j + 1] in (["m"], ["b"], ["k"])
+            and self._glued(j - 1, j)
+        ):
+            return None, j + 1  # 600m: metres or a million? Only money ($600m) says
+        value, j, step = self._scale(value, j, step, short=False)
         if j < n:
             found = self._after_amount(i, j, value, approx, step)
             if found is not None:
