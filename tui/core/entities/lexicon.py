@@ -58,7 +58,6 @@ PERSON_VERBS = frozenset(
         "spake",
         "himself",
         "herself",
-        "was born",
     }
 )
 # "said to Moses": after these verbs "to" leads to a listener, not a destination.
