@@ -155,3 +155,23 @@ def test_undecodable_file_name_stays_valid_json(tmp_path):
     assert json.loads(result.stdout.decode("utf-8"))["documents"][0]["source"].endswith(
         "bad\\xff.txt"
     )
+
+
+def test_a_page_on_stdin_is_read_as_a_page():
+    page = (
+        "<!DOCTYPE html><html><head><title>Kim Arrives | News</title><script>var Date = 1;</script>"
+        "</head><body><nav><a href='/'>Home</a></nav><article><h1>Kim Arrives In Russia</h1>"
+        "<p>North Korean leader Kim Jong Un crossed the border into Russia on Wednesday by train, "
+        "Russian media reported.</p></article></body></html>"
+    )
+    data = ok_json(run(RFERL, "-", "--json", stdin=page.encode()))
+    doc = data["documents"][1]
+    assert (
+        doc["source"] == "stdin"
+        and doc["kind"] == "html"
+        and doc["title"] == "Kim Arrives In Russia"
+    )
+    assert doc["text"].startswith(
+        "Kim Arrives In Russia\n\nNorth Korean leader Kim Jong Un crossed"
+    )
+    assert "var Date" not in doc["text"] and "Home" not in doc["text"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from bisect import bisect_right
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from operator import attrgetter
 
@@ -21,7 +22,6 @@ _RUN_ON = frozenset("and or but nor of the a an to in on at with for by as that 
 _CUT_PROSE_WORDS = 15
 
 
-KINDS = ("text", "html", "markdown")
 # Said of a text that reads as another language, by the command line and the reader alike.
 NOT_ENGLISH = "does not read as English; matching and entities are tuned for English"
 
@@ -196,7 +196,15 @@ def load_pair(
     first: str, second: str, limits: Limits = DEFAULT_LIMITS
 ) -> tuple[Document, Document]:
     """Both documents, in order (the first's error is the one raised); when the files are long, a
-    second core reads and segments the second meanwhile."""
+    second core reads and segments the second meanwhile, and a page from the web downloads while
+    the other loads."""
+    if is_url(first) or is_url(second):
+        pool = ThreadPoolExecutor(1)
+        try:
+            later = pool.submit(load_document, second, None, limits)
+            return load_document(first, None, limits), later.result()
+        finally:
+            pool.shutdown(wait=False, cancel_futures=True)
     fork = second != "-" and _size(first) + _size(second) > FORK_THRESHOLD
     work = Background([(load_document, (second, None, limits))], fork=fork)
     return load_document(first, None, limits), work.result(0)
