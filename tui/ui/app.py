@@ -95,6 +95,7 @@ class DiptychApp(NavigationActions, SearchActions, EntityActions, FindingsAction
         self._footer = Footer()
         self._sidebar = {"roomy": True, "tight": False}  # shown or not, per kind of width
         self._link_cache: tuple[tuple, object] | None = None
+        self._told_language = False
         self._differ: int | None = None  # the disagreement d/D showed last
         if theme is not None:
             self.theme = theme  # last: setting it computes the status, which reads the above
@@ -124,7 +125,6 @@ class DiptychApp(NavigationActions, SearchActions, EntityActions, FindingsAction
         self._catch_signals(True)
         # The texts first: alignment (and the imports only it needs) starts after the first frame.
         self.call_after_refresh(self._start_alignment)
-        self.call_after_refresh(self._language_notice)
 
     def on_unmount(self) -> None:
         self._catch_signals(False)
@@ -161,8 +161,8 @@ class DiptychApp(NavigationActions, SearchActions, EntityActions, FindingsAction
     # -- alignment: a worker computes, the result arrives as a message ---------------------------
 
     def _language_notice(self) -> None:
-        """One notice naming the texts that read as another language (after the first frame: the
-        judge lives with the entities, which the texts' first paint does not need)."""
+        """One notice naming the texts that read as another language (once the first comparison is
+        in: the judge lives with the entities, which the worker has loaded by then)."""
         foreign = [side for side in SIDES if not self.docs[side].likely_english]
         if foreign:
             which = "Both texts" if len(foreign) == 2 else f"The {foreign[0]} text"
@@ -234,6 +234,9 @@ class DiptychApp(NavigationActions, SearchActions, EntityActions, FindingsAction
     def _after_index(self, index: ComparisonIndex) -> None:
         if index is not self.index:
             return  # a newer comparison arrived meanwhile; its own call follows
+        if not self._told_language:
+            self._told_language = True
+            self._language_notice()
         self._panel.set_comparison(index)
         self._panel.show_chosen(self.chosen.entity if self.chosen else None)
         self.alignment.settle()
