@@ -274,3 +274,21 @@ async def test_with_16_colours_the_selected_match_is_drawn_reversed(
         plain = view.render_line(view.row_of(other))
         assert any(s.style.reverse for s in selected if s.text.strip())
         assert not any(s.style.reverse for s in plain if s.text.strip())
+
+
+async def test_the_status_line_says_why_the_selected_pair_was_made(
+    seed_docs, make_app, settle
+) -> None:
+    left, right = seed_docs
+    app = make_app(left, right, threshold=0.375)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        match = app.selection.match
+        assert match is not None and match.evidence, "the core names its evidence"
+        line = status(app)
+        assert f"score {match.score:.2f} for “" in line
+        assert match.evidence[0][:20] in line  # the shared passage in the texts' own words
+        await pilot.resize_terminal(*SMALL)
+        await pilot.pause()
+        assert " for “" not in status(app)  # the compact line keeps the score, drops the why

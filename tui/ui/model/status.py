@@ -39,6 +39,7 @@ class StatusFields:
     position: int | None  # the selected match's place in `side`'s reading order
     counterpart: tuple[int, int] | None  # (shown, of) when the passage has several counterparts
     score: float | None
+    evidence: tuple[str, ...]  # why the selected match was paired: its strongest shared passages
     sentence: int | None  # the cursor's sentence, counted as the title counts (no boilerplate)
     sentences: int
     boilerplate: bool  # the cursor is on a boilerplate line (which the counts leave out)
@@ -93,6 +94,7 @@ def status_fields(
         position=None if index is None else index.navigator.position(side, selection.match),
         counterpart=(shown, len(pairs)) if shown is not None and len(pairs) > 1 else None,
         score=selection.match.score if selection.match is not None else None,
+        evidence=selection.match.evidence if selection.match is not None else (),
         sentence=number,
         sentences=len(numbers),
         boilerplate=cursor is not None and number is None,

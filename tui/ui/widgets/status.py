@@ -12,6 +12,7 @@ from ..model.status import StatusFields
 from ..model.threshold import label
 
 COMPACT_BELOW = 100
+EVIDENCE_ROOM = 28
 
 
 def title_content(side: str, title: str, counted: tuple[int, int, int] | None) -> Content:
@@ -45,7 +46,12 @@ def status_content(fields: StatusFields, compact: bool = False) -> Content:
     if f.counterpart is not None:
         parts.append(Content(f"counterpart {f.counterpart[0]}/{f.counterpart[1]}"))
     if f.score is not None:
-        parts.append(Content(f"score {f.score:.2f}"))
+        score = Content(f"score {f.score:.2f}")
+        if f.evidence and not compact:
+            # Why the pair was made, in the texts' own words; two at most, each kept short.
+            quoted = ", ".join(f"“{_short(e, EVIDENCE_ROOM)}”" for e in f.evidence[:2])
+            score = Content.assemble(score, " for ", (quoted, "italic"))
+        parts.append(score)
     where = f.side if not compact else f.side[0].upper()
     if f.boilerplate:
         parts.append(Content(f"{where} boilerplate"))
