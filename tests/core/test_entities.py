@@ -510,6 +510,15 @@ def test_given_names_and_person_cues_make_people():
     assert find(entities, "Dewa Budjana").type == "PERSON"
 
 
+def test_a_middle_initial_that_is_also_a_word_keeps_the_name_whole():
+    entities = extract_entities(
+        "Yesterday Martha A. Okafor said the vote would wait. Her deputy, Peter O. Lindqvist, "
+        "agreed. Nobody liked Plan A. Then the board met."
+    )
+    assert {"Martha A. Okafor", "Peter O. Lindqvist"} <= labels(entities, "PERSON")
+    assert not labels(entities) & {"Martha", "Okafor", "Plan A.", "Plan A"}
+
+
 def test_events_works_and_nationalities_are_other_never_a_wrong_type():
     entities = extract_entities(
         "Veterans of World War II met the band Korn. Their album Blue Horizon sold well in "

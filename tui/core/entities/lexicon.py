@@ -137,11 +137,17 @@ _OPENING = "And|The|I|For|But|Then|He|Now|So|If|Thus|They|In|It|A|We|This|When|S
 
 def _refused_openers() -> str:
     """`(?!(?:And|The|...)\b)` asked one character in, once the capital is read: "A" then
-    "(?:nd|s|t|)\b"."""
+    "(?:nd|s|t)\b", or a lone "A" not before a full stop (then it may be an initial)."""
     rests: dict[str, list[str]] = {}
     for word in _OPENING.split("|"):
         rests.setdefault(word[0], []).append(word[1:])
-    return "|".join(f"(?<={first})(?:{'|'.join(rest)})\\b" for first, rest in rests.items())
+    out = []
+    for first, rest in rests.items():
+        alts = [f"(?:{'|'.join(r for r in rest if r)})\\b"] if any(rest) else []
+        if "" in rest:
+            alts.append("\\b(?!\\.)")
+        out.append(f"(?<={first})(?:{'|'.join(alts)})")
+    return "|".join(out)
 
 
 # The pattern opens with a bare class (the capital), so the engine skips other characters in C.

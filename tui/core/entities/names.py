@@ -74,6 +74,14 @@ def _never_a_name(w: str) -> bool:
     )
 
 
+def _initial(masked: str, start: int, end: int) -> bool:
+    """A lone "A." or "O." after a given name: a middle initial (Martha A. Okafor, not Plan A.)."""
+    if end - start != 1 or masked[end : end + 2] != ". " or not masked[end + 2 : end + 3].isupper():
+        return False
+    words = masked[max(0, start - 20) : start].split()
+    return masked[start - 1 : start] == " " and bool(words) and words[-1].lower() in FIRST_NAMES
+
+
 class Capitals:
     """The capitalised tokens of one text (columns: start, end, word, sentence, ambiguous, in a
     headline), how each joins the next, and whether each may be part of a name."""
@@ -120,6 +128,8 @@ class Capitals:
             kept = kept_of.get(word, "")
             if kept == "":
                 kept = kept_of[word] = _kept_form(word)
+            if kept is None and _initial(self.masked, m.start(), m.end()):
+                kept = word + "."  # "Martha A. Okafor": a middle initial, not the article
             if kept is not None:
                 starts.append(start)
                 words.append(kept)
