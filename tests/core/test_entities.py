@@ -492,6 +492,12 @@ def test_places_from_the_gazetteer_are_not_people():
     assert find(entities, "Würzburg").type == "PLACE"
 
 
+def test_a_realm_named_with_its_people_is_one_place():
+    entities = extract_entities("Trade with the Ottoman Empire grew while the Kazan Khanate fell.")
+    assert {"Ottoman Empire", "Kazan Khanate"} <= labels(entities, "PLACE")
+    assert not labels(entities) & {"Empire", "Khanate"}
+
+
 def test_given_names_and_person_cues_make_people():
     entities = extract_entities(
         "Jesse Auton flew the plane. Dewa Budjana (born 1963) is a guitarist; Budjana said he "
