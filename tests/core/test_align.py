@@ -136,16 +136,16 @@ def test_a_sentence_with_two_facts_gets_two_counterparts():
     assert len({m.left[0] for m in matches}) == 1 and len({m.right[0] for m in matches}) == 2
 
 
-def test_shuffling_the_sentences_changes_only_the_lift_from_order(seeds):
-    """Content scores do not depend on order; without the order lift neither do the matches."""
-    left, right, aligner = seeds
+def test_shuffling_the_sentences_changes_nothing_without_order(seeds):
+    """Content scores do not depend on order; without the order lift and the position prior
+    neither do the matches."""
+    left, right, _aligner = seeds
     order = [right.text[s.start : s.end] for s in right.sentences if not s.boilerplate]
     random.Random(7).shuffle(order)
     shuffled = doc(*order)
     after = Aligner(left, shuffled, order=False)
     before = Aligner(left, right, order=False)
     assert pairs(left, shuffled, after.matches()) == pairs(left, right, before.matches())
-    assert pairs(left, shuffled, after.matches(0.6)) == pairs(left, right, aligner.matches(0.6))
     rtext = [right.slice(s) for s in before.right.spans]
     stext = [shuffled.slice(s) for s in after.right.spans]
     for a in range(len(before.left.spans)):

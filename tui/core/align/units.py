@@ -1,5 +1,8 @@
 """Alignment units (sentences, long ones cut into clauses) of one document, and their words as
-flat arrays: one scan of the whole text, offsets kept for the shared-word spans of the matches."""
+flat arrays: one scan of the whole text, offsets kept for the shared-word spans of the matches.
+
+Units depend on one document only; the pair's vocabulary (vocabulary.py) gives their words key ids.
+"""
 
 from __future__ import annotations
 
@@ -12,30 +15,56 @@ import numpy as np
 from ..model import Span
 from ..text import tokens
 from ..text.document import Document
+from ..text.slots import Slot, find_slots
 from . import keysets
 from .keysets import INT
 
 MIN_CLAUSE_WORDS = 5
+FIGURE_WORD_UNITS = 2000
+LONG_SENTENCE = 24  # words; only sentences this long are cut at a comma before a connective
+CLAUSE_WORDS = 2  # lower-case words of 4+ letters a clause needs: a list of names has next to none
 
+# Clause boundaries: ';' and ':', and in long sentences a comma before a word that opens a clause.
 _CLAUSE = re.compile(r"[;:](?=\s)")
+# The space before a word opening a clause, a comma before it or not; found from the space, so the
+# scan of a book stays quick.
+_CONNECTIVE = re.compile(
+    r"\s(?=(?:and|but|while|whereas|although|though|adding|saying|after|before|because)\s)"
+)
+_AFTER_COMMA_ONLY = frozenset(("and", "but", "though", "adding", "saying", "before"))
+_FIGURE_PREFIXES = (tokens.NUMBER_PREFIX, tokens.DATE_PREFIX)
+# A sentence opening with a participle clause ("Arriving in an armored train at the border, Kim
+# was greeted ..."): the clause ends at the first comma.
+_OPENING = re.compile(r"[A-Z][a-z]+ing\s[^,.;:]{10,},")
 _BLANK = re.compile(r"\s*")
+_CLAUSE_WORDS = re.compile(
+    r"\b[^\W\dA-Z_][^\W\d_]{3,}" + r".+?\b[^\W\dA-Z_][^\W\d_]{3,}" * (CLAUSE_WORDS - 1), re.S
+)
 
 
 class Units:
     """The units of one document: spans, owning sentence, and its words as flat arrays."""
 
     def __init__(self, doc: Document):
-        self.doc = doc
         self.spans: list[Span] = []
         self.sentence: list[int] = []
         text = doc.text
         marks = [m.end() for m in _CLAUSE.finditer(text)]
+        commas = _connective_cuts(text)
         for sentence in doc.sentences:
             if not sentence.boilerplate:
                 start, end = sentence.start, sentence.end
                 first, last = bisect_right(marks, start), bisect_right(marks, end)
-                if first < last:
-                    for span in _clauses(text, start, end, marks[first:last]):
+                cuts = marks[first:last]
+                low, high = bisect_right(commas, start), bisect_right(commas, end)
+                if text.count(" ", start, end) >= LONG_SENTENCE:
+                    opening = _OPENING.match(text, start, end)
+                    if low < high or opening:
+                        cuts = sorted(
+                            cuts + commas[low:high] + ([opening.end()] if opening else [])
+                        )
+                if cuts:
+                    for span in _clauses(text, start, end, cuts):
                         self.spans.append(span)
                         self.sentence.append(sentence.index)
                 else:
@@ -69,60 +98,55 @@ class Units:
                 if found:
                     self.dates[u] = found
         self.keys = list(map(tokens.normalise, self.surface))
+        # Figures (numbers, dates, money...) of the units that hold a digit, or in texts of article
+        # size a number word too (books say "two" and "seven" on every page).
+        figure = digit
+        if n <= FIGURE_WORD_UNITS:
+            figure = digit | np.fromiter(
+                (k is not None and k[0] in _FIGURE_PREFIXES for k in self.keys), bool, len(digit)
+            )
+        self.slots: dict[int, list[Slot]] = {}
+        for u in keysets.unique(self.unit[figure[self.word]]).tolist() if figure.any() else ():
+            found = find_slots(text, self.spans[u].start, self.spans[u].end)
+            if found:
+                self.slots[u] = found
         # From the units only: a page's URLs write names in lower case.
         self.lower, self.digits = tokens.surface_classes(set(self.surface))
-        self._sets: list[frozenset[int]] | None = None
-
-    def __getstate__(self) -> dict:
-        # Sent back from a forked child, which the caller's copy of the document already is.
-        return {k: v for k, v in self.__dict__.items() if k != "doc"}
-
-    def sets(self) -> list[frozenset[int]]:
-        """Each unit's key ids as a set (built once,
-        for the few decisions made one pair at a time)."""
-        if self._sets is None:
-            keys, ptr = self.kkey.tolist(), self.kptr.tolist()
-            self._sets = [frozenset(keys[ptr[u] : ptr[u + 1]]) for u in range(len(self.spans))]
-        return self._sets
 
 
 def _clauses(text: str, start: int, end: int, cuts: list[int]) -> list[Span]:
-    """Cut a sentence at its marks (after ';' and ':') where both sides keep enough words to stand
-    alone: a unit should hold about one fact (and long texts' verses often end there)."""
+    """Cut a sentence at its clause marks where both sides can stand alone: a unit should hold
+    about one fact (and long texts' verses often end there), but a list of names is not one."""
     out, begin = [], start
     spaces = MIN_CLAUSE_WORDS - 1  # words are counted by the spaces between them
     for cut in cuts:
-        if text.count(" ", begin, cut) >= spaces:
+        if text.count(" ", begin, cut) >= spaces and _says_something(text, begin, cut):
             if text.count(" ", cut, end) < spaces:
                 break  # later cuts leave even fewer words after them
+            if not _says_something(text, cut, end):
+                continue
             out.append(Span(begin, cut))
             begin = _BLANK.match(text, cut).end()
     out.append(Span(begin, end))
     return out
 
 
-def shared_spans(
-    side: Units, units: np.ndarray, other: Units, partners: np.ndarray, width: int
-) -> list[tuple[Span, ...]]:
-    """Per unit, spans of the words whose keys
-    its partner holds too; runs one stopword apart merge."""
-    owner, idx = keysets.expand(side.wptr, units)
-    key = side.key[idx]
-    hit = np.flatnonzero(
-        (key >= 0) & keysets.member(other.codes, partners[owner] * width + np.maximum(key, 0))
-    )
-    if not len(hit):
-        return [()] * len(units)
-    o, w = owner[hit], idx[hit]
-    gap = np.diff(w)
-    # A run goes on over one stopword, not over a content word both do not share.
-    between = side.key[np.minimum(w[:-1] + 1, len(side.key) - 1)]
-    cont = (o[1:] == o[:-1]) & ((gap == 1) | ((gap == 2) & (between == -1)))
-    first = np.flatnonzero(np.r_[True, ~cont])
-    last = np.r_[first[1:] - 1, len(w) - 1]
-    spans = list(map(Span, side.start[w[first]].tolist(), side.end[w[last]].tolist()))
-    bounds = np.searchsorted(o[first], np.arange(len(units) + 1)).tolist()
-    return [tuple(spans[lo:hi]) for lo, hi in zip(bounds, bounds[1:])]
+def _says_something(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] holds the lower-case words of a clause (a list of names does not)."""
+    return _CLAUSE_WORDS.search(text, start, end) is not None
+
+
+def _connective_cuts(text: str) -> list[int]:
+    """Offsets where a clause may start: after a comma before a connective, or before a
+    subordinating word (after, while, because...) with or without a comma."""
+    out = []
+    for m in _CONNECTIVE.finditer(text):
+        before = text[m.start() - 1] if m.start() else " "
+        if before == ",":
+            out.append(m.start())
+        elif before.isalpha() and text[m.end() : text.find(" ", m.end())] not in _AFTER_COMMA_ONLY:
+            out.append(m.start())
+    return out
 
 
 _span_start = attrgetter("start")
