@@ -15,6 +15,11 @@ from pathlib import Path
 import numpy as np
 
 REPO = Path(__file__).resolve().parent.parent
+# ../shared beside the clone (or beside the worktrees' folder).
+SHARED = next(
+    (p for p in (REPO.parent / "shared", REPO.parent.parent / "shared") if p.is_dir()),
+    REPO.parent / "shared",
+)
 
 from tui.core.text.document import Document, build_document, load_document  # noqa: E402
 from tui.core.text.loading import clean_text  # noqa: E402
