@@ -32,7 +32,7 @@ ANCHOR = 0.5  # links at least this strong vouch for their neighbours
 NEIGHBOUR_BOOST = 0.35
 ROUNDS = 2
 ISOLATION = 0.5  # in ordered texts, a weak pair no ordered neighbour vouches for scores half
-MIN_CHAIN = 12  # fewer ordered strong links than this say nothing about order
+MIN_CHAIN = 30  # fewer ordered strong links than this say nothing about order (an article has few)
 EVIDENCE = 3  # shared phrases, numbers or words a match names as its evidence
 
 Progress = Callable[[float], None]

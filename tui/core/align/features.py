@@ -171,6 +171,8 @@ def rank_features(a: np.ndarray, b: np.ndarray, value: np.ndarray) -> np.ndarray
     """Log rank of each pair by `value` in its row and column (the lower, the higher), mutual best,
     margins: a unit's best partner, by a clear margin, is what a fact shared once looks like. The
     same whichever text is on the left."""
+    # Rounded, so that values equal but for float noise (0.7 - 0.5 against 0.5 - 0.3) tie.
+    value = np.round(value, 9)
     row_rank, row_margin = _ranks(a, value)
     column_rank, column_margin = _ranks(b, value)
     return np.column_stack(
