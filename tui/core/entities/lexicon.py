@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from functools import lru_cache
 
 from .. import data
 from ..model import ENTITY_TYPES
+from ..text.words import LIGATURES, strip_accents
 
 PERSON, PLACE, ORG, OTHER, DATE, NUMBER = ENTITY_TYPES
 
@@ -110,18 +110,6 @@ CONNECTORS = frozenset(
     }
 )
 
-MONTHS = {
-    m.lower(): i
-    for i, m in enumerate(
-        (
-            "January February March April May June July August September October November December"
-        ).split(),
-        1,
-    )
-}
-MONTHS.update({m[:3].lower(): i for m, i in list(MONTHS.items())} | {"sept": 9})
-WEEKDAYS = frozenset(d + "day" for d in ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun"))
-
 
 def _upper_class() -> str:
     """A regex class of the upper-case letters below U+3000 (Latin, Greek, Cyrillic...)."""
@@ -196,18 +184,7 @@ def mask(text: str) -> str:
 
 _DASHES = str.maketrans(
     {"‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "’": "'", "‘": "'", "\u00a0": " "}
-    # Letters NFKD leaves whole: "Alphæus" is "Alphaeus", "Łódź" is "Lodz".
-    | {
-        "æ": "ae",
-        "Æ": "Ae",
-        "œ": "oe",
-        "Œ": "Oe",
-        "ß": "ss",
-        "ø": "o",
-        "Ø": "O",
-        "ł": "l",
-        "Ł": "L",
-    }
+    | LIGATURES
 )
 
 
@@ -215,8 +192,7 @@ _DASHES = str.maketrans(
 def spelling_key(surface: str) -> str:
     """Spelling-insensitive key: no diacritics, case, dots, hyphens or a leading 'the'."""
     s = surface.translate(_DASHES)
-    if not s.isascii():  # ASCII has nothing to decompose
-        s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+    s = strip_accents(s)
     s = " ".join(_KEY_BREAK.split(s.lower().replace(".", ""))).strip()
     return s[4:] if s.startswith("the ") else s
 

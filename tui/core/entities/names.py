@@ -13,6 +13,7 @@ from collections import Counter
 from itertools import compress
 
 from ..model import Sentence
+from ..text.words import MONTHS, WEEKDAYS
 from .lexicon import (
     CAP_RE,
     COMMON,
@@ -25,7 +26,6 @@ from .lexicon import (
     GAZ,
     LOWER_PART_RE,
     LOWER_RE,
-    MONTHS,
     OPENERS,
     ORG_HEADS,
     OTHER_HEADS,
@@ -36,7 +36,6 @@ from .lexicon import (
     STOP,
     SURNAMES,
     TITLES,
-    WEEKDAYS,
     WORD_RE,
     WORLD,
     head_word,

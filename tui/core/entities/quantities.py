@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import MONTHS, spelling_key
+from ..text.words import MONTHS
+from .lexicon import spelling_key
 
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .tokens import MONTHS, NUMBER_WORDS, WEEKDAYS
+from .words import MONTHS, NUMBER_WORDS, WEEKDAYS
 
 SCALES = {
     "hundred": 1e2,

@@ -7,7 +7,8 @@ import re
 from dataclasses import dataclass
 
 from . import figure_words as vocab
-from .tokens import MONTHS, NUMBER_WORDS, STOPWORDS, WEEKDAYS, normalise
+from .tokens import STOPWORDS, normalise
+from .words import MONTHS, NUMBER_WORDS, WEEKDAYS
 
 Value = float | int | tuple[int | None, int | None, int | None]
 

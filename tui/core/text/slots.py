@@ -37,7 +37,7 @@ from typing import Literal
 
 from . import figure_words as vocab
 from .slot_scanner import Scanner, Slot
-from .tokens import MONTHS, NUMBER_WORDS, WEEKDAYS
+from .words import MONTHS, NUMBER_WORDS, WEEKDAYS
 
 __all__ = ["Slot", "find_slots", "relate", "same_figure"]
 

@@ -8,11 +8,12 @@ so that two wordings of one fact share keys. Stopwords normalise to None.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
 import numpy as np
 from rapidfuzz import fuzz, process
+
+from .words import LIGATURES, MONTHS, NUMBER_WORDS, WEEKDAYS, strip_accents
 
 # Dotted acronyms (U.S.), letter runs with inner apostrophes (Korea's, don't), or digits (with
 # thousands separators/decimals/ordinals); hyphens and slashes split words (Rossiya-24 == Rossiya
@@ -46,51 +47,10 @@ ATTRIBUTION = frozenset(
     "spokesperson interview broadcast quot comment add ask answer wrot writ note cit".split()
 )
 
-MONTHS = {
-    name: i
-    for i, names in enumerate(
-        (
-            "january jan",
-            "february feb",
-            "march mar",
-            "april apr",
-            "may",
-            "june jun",
-            "july jul",
-            "august aug",
-            "september sep sept",
-            "october oct",
-            "november nov",
-            "december dec",
-        ),
-        1,
-    )
-    for name in names.split()
-}
 # "may", "march" and short forms are also plain words; they count as months only beside a day
 # number.
 _MONTH_ALWAYS = frozenset(n for n in MONTHS if len(n) > 4 and n != "march")
-WEEKDAYS = {d + "day": d[:3] for d in ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")}
-NUMBER_WORDS = {
-    w: str(i)
-    for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-        "fifteen sixteen seventeen eighteen nineteen twenty".split()
-    )
-}
-NUMBER_WORDS.update(
-    {
-        w: str(10 * i)
-        for i, w in enumerate("thirty forty fifty sixty seventy eighty ninety".split(), 3)
-    }
-)
-NUMBER_WORDS.update(
-    {"hundred": "100", "thousand": "1000", "million": "1000000", "billion": "1000000000"}
-)
-
-_LIGATURES = str.maketrans(
-    {"æ": "ae", "œ": "oe", "ß": "ss", "ø": "o", "đ": "d", "ł": "l", "’": "'", "ı": "i"}
-)
+_LIGATURES = str.maketrans({**LIGATURES, "’": "'"})
 _SUFFIXES = (
     ("izations", ""),
     ("isations", ""),
@@ -132,10 +92,7 @@ DATE_PREFIX = "@"
 
 
 def _fold(word: str) -> str:
-    word = word.casefold().translate(_LIGATURES)
-    if word.isascii():
-        return word
-    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+    return strip_accents(word.casefold().translate(_LIGATURES))
 
 
 def stem(word: str) -> str:
