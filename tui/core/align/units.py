@@ -26,12 +26,13 @@ CLAUSE_WORDS = 2  # lower-case words of 4+ letters a clause needs: a list of nam
 
 # Clause boundaries: ';' and ':', and in long sentences a comma before a word that opens a clause.
 _CLAUSE = re.compile(r"[;:](?=\s)")
-# The space before a word opening a clause, a comma before it or not; found from the space, so the
-# scan of a book stays quick.
-_CONNECTIVE = re.compile(
-    r"\s(?=(?:and|but|while|whereas|although|though|adding|saying|after|before|because)\s)"
+# Where a clause may start: the space after a comma before a connective, or the space before a
+# subordinating word with or without a comma. Both patterns start with a literal, so a book's scan
+# stays quick.
+_AFTER_COMMA = re.compile(
+    r",(?=\s(?:and|but|while|whereas|although|though|adding|saying|after|before|because)\s)"
 )
-_AFTER_COMMA_ONLY = frozenset(("and", "but", "though", "adding", "saying", "before"))
+_SUBORDINATE = re.compile(r"\s(?=(?:after|while|whereas|although|because)\s)")
 _FIGURE_PREFIXES = (tokens.NUMBER_PREFIX, tokens.DATE_PREFIX)
 # A sentence opening with a participle clause ("Arriving in an armored train at the border, Kim
 # was greeted ..."): the clause ends at the first comma.
@@ -139,14 +140,9 @@ def _says_something(text: str, start: int, end: int) -> bool:
 def _connective_cuts(text: str) -> list[int]:
     """Offsets where a clause may start: after a comma before a connective, or before a
     subordinating word (after, while, because...) with or without a comma."""
-    out = []
-    for m in _CONNECTIVE.finditer(text):
-        before = text[m.start() - 1] if m.start() else " "
-        if before == ",":
-            out.append(m.start())
-        elif before.isalpha() and text[m.end() : text.find(" ", m.end())] not in _AFTER_COMMA_ONLY:
-            out.append(m.start())
-    return out
+    commas = [m.end() for m in _AFTER_COMMA.finditer(text)]
+    bare = [m.start() for m in _SUBORDINATE.finditer(text) if text[m.start() - 1].isalpha()]
+    return sorted(commas + bare)
 
 
 _span_start = attrgetter("start")
