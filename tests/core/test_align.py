@@ -248,3 +248,22 @@ def test_in_an_ordered_text_a_weak_look_alike_far_away_is_not_a_counterpart():
     assert not [m for m in ordered if m.left_sentences == (5,)]
     # Every other sentence still finds its counterpart in order.
     assert sorted(m.left_sentences[0] for m in ordered) == [i for i in range(40) if i != 5]
+
+
+def test_clauses_are_cut_at_clause_marks_but_not_inside_a_list_of_names():
+    from tui.core.align.units import Units
+
+    listing = doc(
+        "The new cabinet was named on Friday: Anna Berg of Oslo, Finance and Budget; Jon Dahl of "
+        "Bergen, Defence and Police; Eva Lind of Tromso, Foreign Affairs and Trade."
+    )
+    two_facts = doc(
+        "The delegation arrived by armored train on Wednesday morning; the leaders will hold "
+        "their talks at the university campus on Thursday."
+    )
+    assert len(Units(listing).spans) == 1
+    cut = [two_facts.slice(s) for s in Units(two_facts).spans]
+    assert cut == [
+        "The delegation arrived by armored train on Wednesday morning;",
+        "the leaders will hold their talks at the university campus on Thursday.",
+    ]
