@@ -7,12 +7,17 @@ from pathlib import Path
 import pytest
 
 from tui.core import DEFAULT_THRESHOLD, build_document, compare, load_document
-from tui.core.align.aligner import Aligner, align
+from tui.core.align.aligner import Aligner
 from tui.core.text.tokens import keys, normalise
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
 MARK = ROOT / "tests" / "data" / "bench" / "easy_webster-kjvpce" / "mark.webster.txt"
+
+
+def align(left, right, threshold=DEFAULT_THRESHOLD):
+    """The matches of two documents at `threshold`, as compare() selects them."""
+    return Aligner(left, right).matches(threshold)
 
 
 def doc(*sentences: str, name: str = "text"):

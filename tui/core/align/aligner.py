@@ -264,13 +264,3 @@ def _evidence(text: str, shared: tuple[Span, ...]) -> tuple[str, ...]:
 
 _NONE = -(1 << 40)
 _DIGIT = re.compile(r"\d")
-
-
-def align(
-    left: Document,
-    right: Document,
-    threshold: float = DEFAULT_THRESHOLD,
-    progress: Progress | None = None,
-) -> list[Match]:
-    """Matches between passages of `left` and `right` that report the same fact."""
-    return Aligner(left, right, progress).matches(threshold)
