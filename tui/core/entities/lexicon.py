@@ -12,6 +12,8 @@ from ..text.words import LIGATURES, strip_accents
 
 PERSON, PLACE, ORG, OTHER, DATE, NUMBER = ENTITY_TYPES
 
+# Function words that are never a name by themselves. Matching has its own, shorter STOPWORDS
+# (tokens.py): words that carry no fact; "former" or "everyone" carry some, yet are never names.
 STOP = data.words("stopwords.txt")
 COMMON = data.words("common_words.txt")
 TITLES = frozenset(t.lower() for t in data.lines("titles.txt"))
