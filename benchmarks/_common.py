@@ -4,6 +4,8 @@ smoke test: verse-level scoring against the Bible gold."""
 from __future__ import annotations
 
 import json
+import statistics
+import time
 from bisect import bisect_right
 from pathlib import Path
 
@@ -75,3 +77,13 @@ def unit_ceiling(left_units, right_units, left: Verses, right: Verses) -> tuple[
         }
         links += [([(start, end)], [right_units[u]]) for u in sorted(counterparts)]
     return verse_scores(links, left, right)[:2]
+
+
+def median_time(action, runs: int) -> tuple[float, object]:
+    """Median wall seconds of `runs` calls of `action`, and its last result."""
+    times, result = [], None
+    for _ in range(runs):
+        start = time.perf_counter()
+        result = action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), result

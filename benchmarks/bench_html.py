@@ -22,13 +22,14 @@ import statistics
 import sys
 import tempfile
 import threading
-import time
 from collections import Counter
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+
+from _common import median_time  # noqa: E402
 
 from tui.core import load_document  # noqa: E402
 from tui.core.text import html  # noqa: E402
@@ -77,15 +78,6 @@ def serve(pages: dict[str, bytes]) -> ThreadingHTTPServer:
     return server
 
 
-def timed(action, runs: int):
-    times, result = [], None
-    for _ in range(runs):
-        start = time.perf_counter()
-        result = action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), result
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("html_dir", nargs="?", default=str(DEFAULT_DIR))
@@ -107,12 +99,12 @@ def main() -> int:
             path = Path(tmp) / f"{key}.html"
             path.write_bytes(data)
             body = truth[key]["articleBody"]
-            t_file, from_file = timed(lambda: load_document(str(path)), args.runs)
-            t_url, from_url = timed(
+            t_file, from_file = median_time(lambda: load_document(str(path)), args.runs)
+            t_url, from_url = median_time(
                 lambda: load_document(f"http://127.0.0.1:{port}/{key}"), args.runs
             )
             page_text = data.decode(from_file.encoding, "replace")
-            t_bare, _ = timed(lambda: trafilatura.extract(data), args.runs)
+            t_bare, _ = median_time(lambda: trafilatura.extract(data), args.runs)
             visible = html._whole_text(page_text, "").text
             texts = (from_file.text, from_url.text)
             rows.append(

@@ -10,10 +10,10 @@ splitter pays), and the ratio of build_document to that floor.
 from __future__ import annotations
 
 import re
-import statistics
 import sys
-import time
 from pathlib import Path
+
+from _common import median_time
 
 from tui.core.text.document import build_document
 from tui.core.text.loading import load_text, read_bytes
@@ -27,24 +27,15 @@ RUNS = 5
 _NAIVE = re.compile(r"(?<=[.!?])\s+")
 
 
-def median_time(action, runs: int = RUNS) -> tuple[float, object]:
-    times, result = [], None
-    for _ in range(runs):
-        start = time.perf_counter()
-        result = action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), result
-
-
 def main(paths: list[str]) -> int:
     files = [Path(p) for p in paths] or DEFAULT
     for path in files:
         if not path.is_file():
             print(f"{path}: missing, skipped")
             continue
-        load, loaded = median_time(lambda: load_text(read_bytes(str(path)), path.name))
-        build, doc = median_time(lambda: build_document(loaded.text, path.name))
-        naive, pieces = median_time(lambda: _NAIVE.split(loaded.text))
+        load, loaded = median_time(lambda: load_text(read_bytes(str(path)), path.name), RUNS)
+        build, doc = median_time(lambda: build_document(loaded.text, path.name), RUNS)
+        naive, pieces = median_time(lambda: _NAIVE.split(loaded.text), RUNS)
         longest = max(s.end - s.start for s in doc.sentences)
         print(
             f"{path.name}: {len(loaded.text) / 1e6:.1f} M chars, {len(doc.sentences)} sentences "
