@@ -514,6 +514,9 @@ def test_given_names_and_person_cues_make_people():
     assert {"Joaquin de la Pazuela", "Ursula von der Leyen"} <= labels(particles, "PERSON")
     assert find(entities, "Budjana").label == "Dewa Budjana"
     assert find(entities, "Dewa Budjana").type == "PERSON"
+    # A given name that a town also bears (David in Panama, Gary in Indiana) still opens a name.
+    towns = extract_entities("They admired David Irving and Gary Tolland.")
+    assert {"David Irving", "Gary Tolland"} <= labels(towns, "PERSON")
 
 
 def test_a_middle_initial_that_is_also_a_word_keeps_the_name_whole():
@@ -594,3 +597,14 @@ def test_text_in_another_language_gives_names_only_on_strong_evidence():
     assert language_hint(text) == "other"
     assert language_hint("Maria Santos won the vote in Lyon. Later, Santos thanked voters.") == "en"
     assert language_hint("Ким Чен Ын прибыл во Владивосток.") == "other"
+
+
+def test_a_capitalised_the_inside_a_sentence_belongs_to_the_name():
+    entities = extract_entities(
+        "He toured with The Quillmakers in May. The Quillmakers split later. He read the "
+        "Varnholt Gazette."
+    )
+    quill = find(entities, "The Quillmakers")
+    assert quill.label == "The Quillmakers" and quill.type == "ORG"
+    assert len(quill.on("left")) == 2  # the sentence-opening "The" stays outside the name
+    assert "the Varnholt Gazette" not in names(find(entities, "Varnholt Gazette"))

@@ -42,6 +42,19 @@ from .quantities import (
 from .votes import context_votes, name_votes
 
 _ODD_SPACE = re.compile(r"\s\s|[^\S ]")
+# What may stand before a capitalised "The" inside a sentence (a word, a comma, a bracket).
+_INSIDE = frozenset(",;()")
+
+
+def _leading_the(masked: str, start: int) -> bool:
+    """Whether a capitalised "The" mid-sentence opens the name at `start` ("a tour with The
+    Zutons", "told The Sunday Times"): a writer who capitalises it there counts it as the name's."""
+    if masked[start - 4 : start] != "The " or start < 5:
+        return False
+    p = start - 5
+    while p > 0 and masked[p] in " \t":
+        p -= 1
+    return masked[p].isalnum() or masked[p] in _INSIDE
 
 
 SATURATED = 25  # mentions after which a name's context casts no more votes: its type is settled
@@ -292,6 +305,9 @@ class Scanner:
     ) -> tuple[Cluster, int]:
         """Add one mention of a name; returns its cluster and where the mention ends."""
         masked = self.masked
+        leading = _leading_the(masked, start)
+        if leading:
+            start -= 4
         if masked[end + 1 : end + 2].isdigit():
             tail = NUM_TAIL_RE.match(masked, end)
             if tail and tail.group(2).lower() in ORG_HEADS:  # "Rossiya 24 television"
@@ -315,6 +331,8 @@ class Scanner:
         else:  # the name's own votes, as floats: what adding them to nothing gives
             votes = defaultdict(float, base)
         context_votes(masked, start, end, votes)
+        if leading:  # people take no article: a band, a paper, a society
+            votes[ORG] += 1
         if self.tables and self._in_table(start):
             votes[ORG] += 3
         return self._add(key, None, start, end, votes, surface), end
