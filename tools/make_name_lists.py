@@ -46,8 +46,9 @@ def main(geo: Path, census: Path) -> int:
         word = line.split()[0].title()
         if word.lower() not in ordinary and word not in regions and word not in big:
             surnames.append(word)
-    # A town may share a given name (David in Panama, Gary in Indiana): the name opens a person's
-    # name far more often than it names the town, so only countries, states and capitals are left out.
+    # A town may share a given name (David in Panama, Gary in Indiana): the name opens a
+    # person's name far more often than it names the town: only countries, states and capitals
+    # are left out.
     first_names = sorted(n for n in firsts if n.lower() not in ordinary and n not in regions)
     places = sorted(
         n
