@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from operator import attrgetter
 
+import numpy as np
 from rapidfuzz import fuzz
 
 from ..data import lines
@@ -23,6 +24,7 @@ from ..model import LEFT, RIGHT, Entity, Match, Span
 from ..text.document import Document
 from ..text.slots import Slot, find_slots, relate, same_figure
 from ..text.tokens import STOPWORDS, WORD, normalise
+from .keysets import INT
 
 CONTEXT_WORDS = 3  # words each side of a slot whose keys say what it is the figure of
 NEARBY_SENTENCES = 2  # how far from a match the other text may tell a value for it not to conflict
@@ -85,9 +87,15 @@ def find_discrepancies(
     slots = {LEFT: _Located(found[0]), RIGHT: _Located(found[1])}
     names = {side: _Names(docs[side], entities, side) for side in docs}
     out: list[Discrepancy] = []
-    for match in matches:
-        here = {side: slots[side].within(match.spans(side)) for side in docs}
-        if here[LEFT] and here[RIGHT]:
+    # Most matches of a book hold no figure on some side and no unshared person: found for all
+    # matches at once, so that the loop reads only the others.
+    spans = {side: _spans(matches, side) for side in docs}
+    n = len(matches)
+    figures = _holding(slots[LEFT], spans[LEFT], n) & _holding(slots[RIGHT], spans[RIGHT], n)
+    strangers = _strangers(names, spans, n)
+    for match, with_figures, with_strangers in zip(matches, figures.tolist(), strangers.tolist()):
+        if with_figures:
+            here = {side: slots[side].within(match.spans(side)) for side in docs}
             told = {
                 side: [s for s in here[side] if not _dateline(docs[side], slots[side], s)]
                 for side in docs
@@ -99,7 +107,8 @@ def find_discrepancies(
                     and not _told_nearby(docs, slots, match, a, b, year)
                 ):
                     out.append(Discrepancy(match.id, a.json_kind, _span(a), _span(b)))
-        out.extend(_name_conflicts(match, names))
+        if with_strangers:
+            out.extend(_name_conflicts(match, names))
     return tuple(out)
 
 
@@ -117,6 +126,53 @@ class _Located:
             hi = bisect_left(self.starts, span.end, lo)
             out.extend(self.items[lo:hi])
         return out
+
+    def ranges(self, start: np.ndarray, end: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """For many spans at once, the range [lo, hi) of the items each holds (as `within`
+        finds them)."""
+        starts = np.array(self.starts, INT)
+        lo = np.searchsorted(starts, start)
+        return lo, np.maximum(lo, np.searchsorted(starts, end))
+
+
+_Spans = tuple[np.ndarray, np.ndarray, np.ndarray]  # the match's position, start, end
+
+
+def _spans(matches: Sequence[Match], side: str) -> _Spans:
+    """Every span of `side` of the matches, with the position of its match."""
+    owner, start, end = [], [], []
+    for n, match in enumerate(matches):
+        for span in match.spans(side):
+            owner.append(n)
+            start.append(span.start)
+            end.append(span.end)
+    return np.array(owner, INT), np.array(start, INT), np.array(end, INT)
+
+
+def _holding(located: _Located, spans: _Spans, n: int) -> np.ndarray:
+    """Per match (of the `n` that `spans` come from), whether its spans hold any item."""
+    owner, start, end = spans
+    lo, hi = located.ranges(start, end)
+    return np.bincount(owner, weights=hi - lo, minlength=n) > 0
+
+
+def _strangers(names: dict[str, _Names], spans: dict[str, _Spans], n: int) -> np.ndarray:
+    """Per match, whether each side names a person the other side does not: without one,
+    `_name_conflicts` finds nothing."""
+    people = 1 + max(int(located.person.max(initial=0)) for located in names.values())
+    codes = {}  # match position * people + person, per mention inside a match
+    for side, located in names.items():
+        owner, start, end = spans[side]
+        lo, hi = located.ranges(start, end)
+        lengths = hi - lo
+        offsets = np.cumsum(lengths) - lengths
+        index = np.arange(int(lengths.sum()), dtype=INT) + np.repeat(lo - offsets, lengths)
+        codes[side] = np.repeat(owner, lengths) * people + located.person[index]
+    out = np.ones(n, bool)
+    for side, mine in codes.items():
+        alone = mine[~np.isin(mine, codes[_other(side)])]
+        out &= np.bincount(alone // people, minlength=n) > 0
+    return out
 
 
 def _span(slot: Slot) -> Span:
@@ -238,6 +294,7 @@ class _Names(_Located):
             for span in entity.on(side)
         )
         self.doc = doc
+        self.person = np.array([m.person for m in self.items], INT)
 
     def role(self, start: int) -> str:
         """The title and its qualifiers just before a name ("russian foreign minister"), or ""."""
