@@ -608,3 +608,13 @@ def test_a_capitalised_the_inside_a_sentence_belongs_to_the_name():
     assert quill.label == "The Quillmakers" and quill.type == "ORG"
     assert len(quill.on("left")) == 2  # the sentence-opening "The" stays outside the name
     assert "the Varnholt Gazette" not in names(find(entities, "Varnholt Gazette"))
+
+
+def test_a_capitalised_head_ending_the_name_before_is_no_cue_for_the_next():
+    entities = extract_entities(
+        "Joe Tavoner pitched well. Called up from the Brindle League, Tavoner took the mound. "
+        "Later Tavoner won. He then signed with the record label, Quorvane Sounds."
+    )
+    assert "Tavoner" in names(find(entities, "Joe Tavoner"))
+    assert find(entities, "Joe Tavoner").type == "PERSON"
+    assert find(entities, "Quorvane Sounds").type == "ORG"

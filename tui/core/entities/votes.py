@@ -77,6 +77,14 @@ def prev_words(masked: str, start: int) -> tuple[str, str, str]:
     return prev, (before if prev == "of" else ""), (before if prev in ("the", "to") else "")
 
 
+def _common_noun_before(masked: str, start: int) -> bool:
+    """Whether the word before a name is written in lower case: a head noun that describes it
+    ("the band Korn", "the label, Soleilmoon"), not the end of another name ("the California
+    League, Gaudin took")."""
+    words = masked[max(0, start - 40) : start].replace(",", " ").split()
+    return bool(words) and words[-1][:1].islower()
+
+
 # "X is a French rock band", "X, an American singer": the noun saying what X is.
 _COPULA_RE = re.compile(r"(?:\s+(?:is|was|are|were)|\s*,)\s+(?:a|an|the|one of the)\s+")
 _KIND_END = frozenset({"of", "in", "from", "based", "at", "for", "with", "and", "who", "which"})
@@ -137,9 +145,9 @@ def context_votes(masked: str, start: int, end: int, votes: dict) -> None:
         votes[PERSON] += 2
     elif prev in PLACE_PREPS:
         votes[PLACE] += 1
-    elif prev in ORG_HEADS and prev not in OTHER_HEADS:
+    elif prev in ORG_HEADS and prev not in OTHER_HEADS and _common_noun_before(masked, start):
         votes[ORG] += 2
-    elif prev in PLACE_HEADS:
+    elif prev in PLACE_HEADS and _common_noun_before(masked, start):
         votes[PLACE] += 2
     nxt, appos, who = next_words(masked, end)
     if appos in PERSON_CUES or who:
