@@ -618,3 +618,34 @@ def test_a_capitalised_head_ending_the_name_before_is_no_cue_for_the_next():
     assert "Tavoner" in names(find(entities, "Joe Tavoner"))
     assert find(entities, "Joe Tavoner").type == "PERSON"
     assert find(entities, "Quorvane Sounds").type == "ORG"
+
+
+def test_a_name_followed_by_its_country_or_state_is_a_place():
+    entities = extract_entities("Workers at the Fennick Hollow, Ohio, plant struck.")
+    assert find(entities, "Fennick Hollow").type == "PLACE"
+
+
+def test_a_common_word_opening_a_sentence_belongs_to_the_headed_name_it_runs_into():
+    entities = extract_entities(
+        "Amateur Curling Union of Wessex was formed in 1887. It ran amateur curling for years. "
+        "Fourth Air Fleet, 27 March 1943; Ninth Air Fleet, 2 June 1943. The fourth year was quiet."
+    )
+    assert {"Amateur Curling Union of Wessex", "Fourth Air Fleet"} <= labels(entities, "ORG")
+    assert not labels(entities) & {"Curling Union of Wessex", "Air Fleet"}
+
+
+def test_a_surname_that_a_town_bears_is_the_person_the_text_named_in_full():
+    entities = extract_entities(
+        "Ken Norton fought Bobick in 1977. Norton connected first. Bobick fell and Norton won."
+    )
+    norton = find(entities, "Ken Norton")
+    assert norton.type == "PERSON" and "Norton" in names(norton)
+    assert find(extract_entities("Fans flew to Norton in May."), "Norton").type == "PLACE"
+
+
+def test_a_name_before_a_bracket_is_no_headline():
+    entities = extract_entities(
+        "The Amateur Rowing Association of Wessex (ARAW) was an amateur rowing league founded in "
+        "1886. Its rowing was good."
+    )
+    assert "Amateur Rowing Association of Wessex" in labels(entities, "ORG")

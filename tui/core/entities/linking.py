@@ -14,12 +14,27 @@ from rapidfuzz.fuzz import ratio
 
 from ..model import ENTITY_TYPES, LEFT, RIGHT, Entity, Span
 from ..text.document import Document, as_document
-from .lexicon import CONNECTORS, GENERIC, ORG, OTHER, PERSON, PLACE, STOP, spelling_key
+from .lexicon import (
+    CONNECTORS,
+    GAZ,
+    GENERIC,
+    ORG,
+    OTHER,
+    PERSON,
+    PLACE,
+    STOP,
+    WORLD,
+    spelling_key,
+)
 from .mentions import SATURATED, Cluster, Scanner, vote_type
 from .variants import distinctive, has_cyrillic, headed_phrases, lower_head_mentions, sound_key
 
 # Votes a name outside English text needs to be listed: a gazetteer place, a head word, a title.
 _STRONG = 2.0
+# The vote a town's name earns by itself (votes.name_votes), and the context votes per mention
+# below which a surname that a town bears is read as the surname.
+_TOWN = 2.0
+_PLACED = 0.75
 # The type a name with no cue of its own borrows from the names listed with it ("A, B and C").
 _LISTED = 0.5
 
@@ -47,6 +62,17 @@ def _sureness(c: Cluster) -> float:
 def _voting(clusters) -> int:
     """How many mentions of these clusters cast votes."""
     return sum(min(len(c.spans), SATURATED) for c in clusters)
+
+
+def _surname_of_town(c: Cluster, other: float, people: list[Cluster]) -> bool:
+    """Whether a bare word that a person's full name in the text ends with is that person's
+    surname though a town bears it ("Belgrano" after "Manuel Belgrano", "Norton" after "Ken
+    Norton"): the town list's vote aside, the words around it place it less than once a mention.
+    A country or a capital (the gazetteer) is not read so."""
+    if c.key in GAZ or c.key not in WORLD or not any(p.words[-1] == c.key for p in people):
+        return False
+    voting = min(len(c.spans) + sum(c.aside.values()), SATURATED)
+    return other - _TOWN * voting < _PLACED * voting
 
 
 def _initials(words: list[str]) -> str:
@@ -102,13 +128,16 @@ def _clusters(scanner: Scanner, clusters: list[Cluster]) -> list[Cluster]:
         if len(c.words) != 1:
             continue
         other = c.votes[PLACE] + c.votes[ORG]
-        if (c.votes[PERSON] >= other or other < 1) and people.get(c.key):
+        if people.get(c.key) and (
+            c.votes[PERSON] >= other or other < 1 or _surname_of_town(c, other, people[c.key])
+        ):
             # An ambiguous short form ("Kim") goes to the namesake the text is most about.
             target = max(people[c.key], key=lambda f: (len(f.spans), -f.first))
             if len(c.spans) > 20 * len(
                 target.spans
             ):  # "Judah" x800 is not short for a one-off "Shuah Judah"
                 continue
+            c.votes[PLACE] = c.votes[ORG] = 0  # the text named the person: its stray cues go
         elif (
             (c.type == ORG or c.votes[PERSON] + other < 1)
             and len(orgs.get(c.key, ())) == 1

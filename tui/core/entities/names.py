@@ -211,7 +211,11 @@ class Capitals:
                 continue
             capitals += wl not in STOP
             common = common or is_common(wl, self.lower)
-        return capitals >= 3 and common
+        if capitals < 3 or not common:
+            return False
+        # One name before a bracket ("The Amateur Hockey Association of Canada (") is no headline.
+        head = head_word([w.lower() for w in WORD_RE.findall(segment)])
+        return head not in ORG_HEADS and head not in PLACE_HEADS
 
     def _joins(self, i: int) -> tuple | None:
         """How token i runs on into the next, in its sentence and at most 12 characters on:
@@ -273,9 +277,23 @@ class Capitals:
         return bool(
             join
             and not self.amb[i + 1]
-            and not is_common(wl, lower)
             and not wl.endswith(("ly", "ing", "ed"))
+            and (not is_common(wl, lower) or self._opens_headed_name(i))
         )
+
+    def _opens_headed_name(self, i: int) -> bool:
+        """Whether the capitals that token i runs into end in an organisation's or a place's head
+        noun ("Amateur Hockey Association of Canada", "Fourth Air Force"): an opener that the run
+        carries on is the name's first word, common word or not."""
+        words, j = [], i
+        while self.joins[j] is not None and j + 1 < len(self.word):
+            conn = self.joins[j][1]
+            if conn and j > i:
+                words.append(conn[2].lower())
+            j += 1
+            words.append(self.word[j].lower())
+        head = head_word(words)
+        return head in ORG_HEADS or head in PLACE_HEADS
 
 
 class Splitter:

@@ -85,6 +85,17 @@ def _common_noun_before(masked: str, start: int) -> bool:
     return bool(words) and words[-1][:1].islower()
 
 
+# ", Spain" or ", New South Wales" after a name: the larger place it lies in.
+_WITHIN_RE = re.compile(r"\s*,\s+((?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w.'’-]*)\s*(?=[,.;)\n]|$)")
+
+
+def in_region(masked: str, end: int) -> bool:
+    """Whether a name is followed by ", <country or region>" and the clause ends there ("Debden,
+    England,", "Mojave, California."): a town named with where it lies."""
+    m = _WITHIN_RE.match(masked, end, end + 40)
+    return m is not None and spelling_key(m.group(1)) in WORLD
+
+
 # "X is a French rock band", "X, an American singer": the noun saying what X is.
 _COPULA_RE = re.compile(r"(?:\s+(?:is|was|are|were)|\s*,)\s+(?:a|an|the|one of the)\s+")
 _KIND_END = frozenset({"of", "in", "from", "based", "at", "for", "with", "and", "who", "which"})
@@ -177,6 +188,8 @@ def context_votes(masked: str, start: int, end: int, votes: dict) -> None:
             votes[OTHER] += 3
         else:
             votes[PERSON] += 3
+    if in_region(masked, end):
+        votes[PLACE] += 1.5
     after = masked[end : end + 60]
     done = _DONE_RE.match(after)
     if done:  # "X was founded in 1990", "X was born in Ohio"
