@@ -257,9 +257,16 @@ class Aligner:
 def _evidence(text: str, shared: tuple[Span, ...]) -> tuple[str, ...]:
     """What a match rests on, strongest first: shared runs holding a figure, then the longest runs
     of shared words, longer first (as the left text writes them)."""
-    runs = dict.fromkeys(" ".join(text[s.start : s.end].split()) for s in shared)
-    ranked = sorted(runs, key=lambda r: (_DIGIT.search(r) is None, -len(r.split()), -len(r)))
-    return tuple(ranked[:EVIDENCE])
+    runs = list(dict.fromkeys(" ".join(text[s.start : s.end].split()) for s in shared))
+    if len(runs) > 1:  # a book's matches share one run or two: each sort counts
+        runs.sort(key=_strength)
+    return tuple(runs[:EVIDENCE])
+
+
+def _strength(run: str) -> tuple[bool, int, int]:
+    """Sort key of a shared run, strongest first: a figure, more words, more letters (a run holds
+    words, one space apart)."""
+    return _DIGIT.search(run) is None, -run.count(" "), -len(run)
 
 
 _NONE = -(1 << 40)
