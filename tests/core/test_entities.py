@@ -649,3 +649,12 @@ def test_a_name_before_a_bracket_is_no_headline():
         "1886. Its rowing was good."
     )
     assert "Amateur Rowing Association of Wessex" in labels(entities, "ORG")
+
+
+def test_a_name_filling_quotes_is_a_title_and_jr_keeps_its_full_stop():
+    text = 'The band played " Jenny Tallis " in May. Colonel Andrew J. Tasker Jr. , 1 July 1960.'
+    entities = extract_entities(text)
+    assert find(entities, "Jenny Tallis").type == "OTHER"  # a song, though named for someone
+    tasker = find(entities, "Andrew J. Tasker Jr.")
+    assert tasker.type == "PERSON"
+    assert [text[s.start : s.end] for s in tasker.on("left")] == ["Andrew J. Tasker Jr."]

@@ -42,6 +42,8 @@ from .quantities import (
 from .votes import context_votes, name_votes
 
 _ODD_SPACE = re.compile(r"\s\s|[^\S ]")
+# Abbreviations that end a person's name with their full stop ("Andrew J. Evans Jr.").
+_DOTTED_TAILS = frozenset({"Jr", "Sr"})
 # What may stand before a capitalised "The" inside a sentence (a word, a comma, a bracket).
 _INSIDE = frozenset(",;()")
 
@@ -312,6 +314,8 @@ class Scanner:
             tail = NUM_TAIL_RE.match(masked, end)
             if tail and tail.group(2).lower() in ORG_HEADS:  # "Rossiya 24 television"
                 end = tail.end(1)
+        if masked[end : end + 1] == "." and words[-1] in _DOTTED_TAILS and len(words) > 1:
+            end += 1
         surface = self.text[start:end]
         if (len(words) > 1 or len(surface) != len(words[0])) and _ODD_SPACE.search(surface):
             surface = " ".join(surface.split())

@@ -135,6 +135,18 @@ def next_words(masked: str, end: int) -> tuple[str, str, bool]:
     return "", "", False
 
 
+_OPEN_QUOTES = frozenset('"“‘«')
+_CLOSE_QUOTES = frozenset('"”’»')
+
+
+def quoted(masked: str, start: int, end: int) -> bool:
+    """Whether a name fills a quoted stretch by itself ('the single " Rock Out "', '“The
+    Fantasy”'): a title of a work, a slogan or a nickname, not a person, place or organisation."""
+    before = masked[max(0, start - 3) : start].rstrip(" ")
+    after = masked[end : end + 3].lstrip(" ")
+    return before[-1:] in _OPEN_QUOTES and after[:1] in _CLOSE_QUOTES
+
+
 def context_votes(masked: str, start: int, end: int, votes: dict) -> None:
     """Votes from the words around a name: titles and roles, place prepositions, org words."""
     prev, of_head, before = prev_words(masked, start)
@@ -178,6 +190,8 @@ def context_votes(masked: str, start: int, end: int, votes: dict) -> None:
         votes[PERSON] += 1
     if prev in OTHER_HEADS or nxt in OTHER_HEADS:  # "the album Fame", "the Fame album"
         votes[OTHER] += 2
+    if quoted(masked, start, end):
+        votes[OTHER] += 3
     kind = kind_noun(masked, end)
     if kind:
         if kind in ORG_HEADS:
