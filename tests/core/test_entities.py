@@ -658,3 +658,18 @@ def test_a_name_filling_quotes_is_a_title_and_jr_keeps_its_full_stop():
     tasker = find(entities, "Andrew J. Tasker Jr.")
     assert tasker.type == "PERSON"
     assert [text[s.start : s.end] for s in tasker.on("left")] == ["Andrew J. Tasker Jr."]
+
+
+def test_an_acronym_in_brackets_makes_the_words_it_spells_one_organisation():
+    entities = extract_entities(
+        "He made two World Series of Trebuchet (WSOT) final tables. The Co-founder of Farmers "
+        "Against Further Drainage (FAFD) spoke. Opened by the Luton and South Wessex Railway "
+        "(LSWR), it grew."
+    )
+    whole = {
+        "World Series of Trebuchet",
+        "Farmers Against Further Drainage",
+        "Luton and South Wessex Railway",
+    }
+    assert whole <= labels(entities, "ORG")
+    assert not labels(entities) & {"World Series", "Trebuchet", "Luton", "Further Drainage"}

@@ -59,6 +59,8 @@ def _leading_the(masked: str, start: int) -> bool:
     return masked[p].isalnum() or masked[p] in _INSIDE
 
 
+# A name the text defines an acronym for ("World Series of Poker (WSOP)") names a body, mostly.
+_DEFINED = {ORG: 2.0}
 SATURATED = 25  # mentions after which a name's context casts no more votes: its type is settled
 # Below this many votes per voting mention, place or organisation cues are stray ("a letter of
 # John"): a name is a person unless the text keeps placing it.
@@ -281,9 +283,12 @@ class Scanner:
                         ends.append(conn[1])
                         parts.append(conn[2])
                 words = tuple(parts)
+            if (tstart[i], tend[j]) in caps.defined:  # spelled by its acronym: one name, whole
+                plan = [(0, len(words), _DEFINED, False)]
+            else:
+                plan = plans.get(words) or splitter.plan(words)
             i = j + 1
-            plan = plans.get(words)
-            for lo, hi, votes, compound in plan if plan is not None else splitter.plan(words):
+            for lo, hi, votes, compound in plan:
                 start, end = starts[base + lo], ends[base + hi - 1]
                 if compound:  # "Putin-Kim": the parts join names found elsewhere, later
                     self.compounds.append((start, words[lo]))

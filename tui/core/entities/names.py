@@ -8,7 +8,8 @@ word decides by itself is decided once per distinct word.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from itertools import compress
 
@@ -49,6 +50,59 @@ _ABBREVIATED = frozenset({"St", "Mt", "Ft"})
 _TITLE_OF = frozenset(
     t[: t.find(" of ")] for t in TITLES if " of " in t and " " not in t[: t.find(" of ")]
 )
+
+
+# "(AHAC)" after a name: the acronym the text defines for it.
+_ACRONYM_DEF_RE = re.compile(r"\(\s*([A-Z][A-Za-z&]{1,9})\s*\)")
+# Lower-case words an acronym skips inside the name it stands for ("World Series of Poker").
+_SKIPPED = CONNECTORS | {"and", "for", "the", "on", "in", "at", "to", "&"}
+_WORD_TOKEN_RE = re.compile(r"\S+")
+
+
+def defined_names(masked: str) -> list[tuple[int, int]]:
+    """(start, end) of each stretch of capitalised words that an acronym in brackets right after it
+    spells ("World Series of Poker (WSOP)", "London and South Western Railway (LSWR)"): the text
+    itself says the stretch is one name, whatever its inner words."""
+    if "(" not in masked:
+        return []
+    out = []
+    for m in _ACRONYM_DEF_RE.finditer(masked):
+        letters = [c for c in m.group(1) if c.isupper()]
+        if len(letters) < 2 or len(letters) * 2 < len(m.group(1)):
+            continue
+        stretch = _spelled(masked, m.start(), letters)
+        if stretch is not None:
+            out.append(stretch)
+    return out
+
+
+def _spelled(masked: str, bracket: int, letters: list[str]) -> tuple[int, int] | None:
+    """The words before `bracket` whose capitals spell `letters`; a lower-case connector in between
+    may give its letter or none ("World Series of Poker" for WSOP, "Bank of England" for BE)."""
+    words = list(_WORD_TOKEN_RE.finditer(masked, max(0, bracket - 160), bracket))[::-1]
+    if not words or not words[0].group()[:1].isupper():
+        return None
+    end = words[0].end()
+
+    def match(k: int, need: int) -> int | None:
+        """Index into `words` where the stretch starts, spelling letters[:need] from words[k:]."""
+        if need == 0:
+            return k - 1 if words[k - 1].group()[:1].isupper() else None
+        if k >= len(words):
+            return None
+        word = words[k].group()
+        if word[:1].isupper() and (word.isalpha() or "-" in word):
+            return match(k + 1, need - 1) if word[0] == letters[need - 1] else None
+        if word.lower() not in _SKIPPED:
+            return None
+        if word[0].upper() == letters[need - 1]:
+            found = match(k + 1, need - 1)
+            if found is not None:
+                return found
+        return match(k + 1, need)
+
+    first = match(0, len(letters))
+    return None if first is None else (words[first].start(), end)
 
 
 def _kept_form(word: str) -> str | None:
@@ -105,6 +159,10 @@ class Capitals:
         for a, b in tables:  # "Leeds 0 Everton 3": capitals of a results line are names
             for i in range(bisect_left(starts, a), bisect_left(starts, b)):
                 self.amb[i] = self.title[i] = False
+        self.defined = set(defined_names(masked))
+        inside = self._inside_defined()
+        for i in inside:  # the text calls the stretch a name: its capitals need no more evidence
+            self.amb[i] = self.title[i] = False
         self.cap_mid = Counter(compress(words, (not a for a in self.amb)))
         n = len(starts)
         ends, sent, title = self.end, self.sent, self.title
@@ -114,7 +172,25 @@ class Capitals:
             else None
             for i in range(n - 1)
         ] + [None]
+        for i, stretch in inside.items():  # one name from its first capital to its last
+            if i + 1 < n and inside.get(i + 1) == stretch:
+                m = GAP_RE.fullmatch(masked, ends[i], starts[i + 1])
+                if m:
+                    conn = m.group(2)
+                    self.joins[i] = (True, conn and (m.start(2), m.end(2), " ".join(conn.split())))
+            else:
+                self.joins[i] = None
+            if i and inside.get(i - 1) != stretch:
+                self.joins[i - 1] = None
         self.ok = self._may_name()
+
+    def _inside_defined(self) -> dict[int, tuple[int, int]]:
+        """Token index -> the acronym-defined stretch it lies in."""
+        out: dict[int, tuple[int, int]] = {}
+        for a, b in self.defined:
+            for i in range(bisect_left(self.start, a), bisect_right(self.start, b - 1)):
+                out[i] = (a, b)
+        return out
 
     def _tokens(self, taken: bytearray) -> tuple[list[int], list[str]]:
         starts, words = [], []
