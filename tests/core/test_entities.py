@@ -673,3 +673,22 @@ def test_an_acronym_in_brackets_makes_the_words_it_spells_one_organisation():
     }
     assert whole <= labels(entities, "ORG")
     assert not labels(entities) & {"World Series", "Trebuchet", "Luton", "Further Drainage"}
+
+
+def test_organisation_words_inside_a_name_and_teams_named_for_places():
+    entities = extract_entities(
+        "He pitched in Major League Cricket for years. He was traded to the Toronto Red Owls, "
+        "then to the Montreal HC and the New York Lanterns."
+    )
+    teams = {"Major League Cricket", "Toronto Red Owls", "Montreal HC", "New York Lanterns"}
+    assert teams <= labels(entities, "ORG")
+    assert not labels(entities) & {"Toronto", "New York", "Red Owls", "Lanterns"}
+
+
+def test_compass_words_and_upon_stay_inside_place_names():
+    entities = extract_entities(
+        "The line ran east. At the corner of East Denny Way stood a mill. He was based in "
+        "Newcastle upon Tyne. Milepost 12 : South Bridgton - a flag stop in the south."
+    )
+    assert {"East Denny Way", "Newcastle upon Tyne", "South Bridgton"} <= labels(entities)
+    assert not labels(entities) & {"Denny Way", "Newcastle", "Tyne", "Bridgton"}

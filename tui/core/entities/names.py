@@ -44,6 +44,8 @@ from .lexicon import (
     spelling_key,
 )
 
+# Words that join a town to the river or region that tells it from its namesakes.
+_PLACE_JOINS = frozenset({"am", "upon"})
 # Abbreviations that open a place's name: "St. Louis", "Mt. Hood", "Ft. Worth".
 _ABBREVIATED = frozenset({"St", "Mt", "Ft"})
 # Words W with a title "W of ...": "of" after them stays inside the name ("Secretary of State").
@@ -115,6 +117,12 @@ def _kept_form(word: str) -> str | None:
         if cut:
             return word[: cut.start()]
     return word
+
+
+def _team(last: str, head: str) -> bool:
+    """A plural that ends a name after a place ("Toronto Blue Jays", "New York Yankees", "Ottawa
+    67s"): the team of the place, one name, not the place and then something."""
+    return last[-1:] == "s" and last[-2:-1] not in "su'’" and head not in WORLD
 
 
 def _never_a_name(w: str) -> bool:
@@ -308,6 +316,8 @@ class Capitals:
             if not all(part in CONNECTORS and part != "of" for part in cl.split()):
                 return None
             return True, (m.start(2), m.end(2), " ".join(conn.split()))
+        if cl in _PLACE_JOINS and spelling_key(w) in WORLD:
+            return True, (m.start(2), m.end(2), conn)  # "Frankfurt am Main", "Newcastle upon Tyne"
         if cl not in CONNECTORS and cl != "and":  # "and" stays only inside an organisation's name
             return None
         if cl == "of" and not (
@@ -354,7 +364,7 @@ class Capitals:
             join
             and not self.amb[i + 1]
             and not wl.endswith(("ly", "ing", "ed"))
-            and (not is_common(wl, lower) or self._opens_headed_name(i))
+            and (not is_common(wl, lower) or wl in COMPASS or self._opens_headed_name(i))
         )
 
     def _opens_headed_name(self, i: int) -> bool:
@@ -444,13 +454,19 @@ class Splitter:
                     and lw[k - 1] not in FIRST_NAMES
                     and lw[k - 1] not in WORLD
                     and lw[k - 1] not in SURNAMES
+                    and lw[k - 1] not in COMPASS  # "East Denny Way"
                     and len(lw[k - 1]) > 3  # "Ri Yong Ho", "Xi Mei": a family name comes first
                     and words[k - 1] not in _ABBREVIATED
                 ):
                     yield from self._split(words, lw, lo, k)
                     yield from self._split(words, lw, k, hi)
                     return
-        if hi - lo >= 3 and head not in ORG_HEADS and head not in OTHER_HEADS:
+        if (
+            hi - lo >= 3
+            and head not in ORG_HEADS
+            and head not in OTHER_HEADS
+            and not _team(words[hi - 1], head)
+        ):
             for k in range(hi - 2, lo, -1):
                 if spelling_key(" ".join(words[lo:k])) in GAZ:
                     yield lo, k, {PLACE: 3}, False
@@ -467,6 +483,7 @@ class Splitter:
             while (
                 hi - lo > 1
                 and not words[lo].isupper()
+                and lw[lo] not in COMPASS  # "South Bridgton", "East Denny Way"
                 and (
                     self.lower.get(lw[lo], 0) > self.cap_all[words[lo]]
                     or (lw[lo].endswith("ly") and self.lower.get(lw[lo]))

@@ -249,6 +249,10 @@ def name_votes(surface: str, words: tuple[str, ...], cap_all: Counter) -> tuple[
         votes[PLACE] = votes.get(PLACE, 0.0) + 3
     elif _MODEL_RE.fullmatch(words[0]):
         votes[OTHER] = 3.0  # "F-86 Sabre", "CH-53 Sea Stallion", "A380": a model, not a maker
+    elif any(w in ORG_HEADS and w not in OTHER_HEADS for w in lw[1:-1]):
+        votes[ORG] = 2.0  # "Major League Baseball", "Royal Bank Plaza": an organisation inside
+    elif len(lw) > 1 and lw[0] in WORLD and words[-1].isupper() and len(words[-1]) <= 3:
+        votes[ORG] = 2.0  # "Montreal HC", "Sydney FC": a town and a club's letters
     elif len(lw) > 1 and lw[0] in FIRST_NAMES and lw[-1] not in GAZ:
         votes[PERSON] = 2.0  # "Jesse Auton", "David Irving": a given name opening a name
     elif (
