@@ -692,3 +692,13 @@ def test_compass_words_and_upon_stay_inside_place_names():
     )
     assert {"East Denny Way", "Newcastle upon Tyne", "South Bridgton"} <= labels(entities)
     assert not labels(entities) & {"Denny Way", "Newcastle", "Tyne", "Bridgton"}
+
+
+def test_kinds_named_before_examples_and_after_an_opening_name_type_them():
+    entities = extract_entities(
+        "He toured with guitarists such as Tohpati, Ridho and the Kelwin. Bands including Vorn "
+        "and Skellig played too.\nQuimbrel is a commune in the Ain department."
+    )
+    assert {"Tohpati", "Ridho", "Kelwin"} <= labels(entities, "PERSON")
+    assert {"Vorn", "Skellig"} <= labels(entities, "ORG")
+    assert find(entities, "Quimbrel").type == "PLACE"

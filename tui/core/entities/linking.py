@@ -108,8 +108,8 @@ def _clusters(scanner: Scanner, clusters: list[Cluster]) -> list[Cluster]:
     """The clusters of one document, short forms joined to the full names they stand for."""
     names = [c for c in clusters if c.kind is None]
     for c in names:  # a name with no cue of its own takes the type of the names listed with it
-        if not c.votes and c.links:
-            typed = Counter(other.type for other in c.links if other.votes)
+        if c.links and max(c.votes.values(), default=0) < _LISTED:
+            typed = Counter(other.type for other in c.links if other.type != OTHER)
             if typed:
                 c.votes[typed.most_common(1)[0][0]] += _LISTED
     for c in names:  # links are spent: without their cycles, clusters go as soon as they are unused

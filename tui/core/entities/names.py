@@ -43,6 +43,7 @@ from .lexicon import (
     is_common,
     spelling_key,
 )
+from .votes import kind_noun
 
 # Words that join a town to the river or region that tells it from its namesakes.
 _PLACE_JOINS = frozenset({"am", "upon"})
@@ -360,6 +361,8 @@ class Capitals:
         if w.isupper() and len(w) > 1 and (not is_common(wl, lower) or self.cap_mid[w.title()]):
             return True  # "NEW YORK" in a dateline, when the text writes "New York" elsewhere
         join = self.joins[i]
+        if join is None and kind_noun(self.masked, self.end[i]):
+            return True  # "Champdor is a commune", "Brandhorst is a municipality"
         return bool(
             join
             and not self.amb[i + 1]

@@ -135,6 +135,26 @@ def next_words(masked: str, end: int) -> tuple[str, str, bool]:
     return "", "", False
 
 
+# "guitarists such as X", "bands including X": a plural kind before a list of examples.
+_EXAMPLES_RE = re.compile(r"(?i)([a-z]+)(?:s|es)\s*,?\s+(?:such\s+as|including|like)\s+$")
+
+
+def example_kind(masked: str, start: int) -> str | None:
+    """The type that a plural kind noun before "such as" / "including" gives the names after it."""
+    m = _EXAMPLES_RE.search(masked, max(0, start - 40), start)
+    if m is None:
+        return None
+    noun = m.group(1).lower()
+    for kind in (noun, noun + "e"):  # "guitarist(s)", "house(s)"
+        if kind in ORG_HEADS:
+            return ORG
+        if kind in PLACE_HEADS:
+            return PLACE
+        if kind in PERSON_CUES:
+            return PERSON
+    return None
+
+
 _OPEN_QUOTES = frozenset('"“‘«')
 _CLOSE_QUOTES = frozenset('"”’»')
 
@@ -192,6 +212,9 @@ def context_votes(masked: str, start: int, end: int, votes: dict) -> None:
         votes[OTHER] += 2
     if quoted(masked, start, end):
         votes[OTHER] += 3
+    example = example_kind(masked, start)
+    if example:
+        votes[example] += 2
     kind = kind_noun(masked, end)
     if kind:
         if kind in ORG_HEADS:
