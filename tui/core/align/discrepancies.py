@@ -14,13 +14,14 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from operator import attrgetter
 
 import numpy as np
 from rapidfuzz import fuzz
 
 from ..data import lines
-from ..model import LEFT, RIGHT, Entity, Match, Span
+from ..model import LEFT, RIGHT, Entity, Match, Sentence, Span
 from ..text.document import Document
 from ..text.slots import Slot, find_slots, relate, same_figure
 from ..text.tokens import STOPWORDS, WORD, normalise
@@ -87,6 +88,7 @@ def find_discrepancies(
     slots = {LEFT: _Located(found[0]), RIGHT: _Located(found[1])}
     names = {side: _Names(docs[side], entities, side) for side in docs}
     out: list[Discrepancy] = []
+    seen: dict[str, dict[int, bool]] = {LEFT: {}, RIGHT: {}}  # datelines by sentence
     # Most matches of a book hold no figure on some side and no unshared person: found for all
     # matches at once, so that the loop reads only the others.
     spans = {side: _spans(matches, side) for side in docs}
@@ -97,7 +99,9 @@ def find_discrepancies(
         if with_figures:
             here = {side: slots[side].within(match.spans(side)) for side in docs}
             told = {
-                side: [s for s in here[side] if not _dateline(docs[side], slots[side], s)]
+                side: [
+                    s for s in here[side] if not _dateline(docs[side], slots[side], s, seen[side])
+                ]
                 for side in docs
             }
             for a, b in _conflicts(told[LEFT], told[RIGHT], year):
@@ -136,17 +140,19 @@ class _Located:
 
 
 _Spans = tuple[np.ndarray, np.ndarray, np.ndarray]  # the match's position, start, end
+_START, _END = attrgetter("start"), attrgetter("end")
 
 
 def _spans(matches: Sequence[Match], side: str) -> _Spans:
     """Every span of `side` of the matches, with the position of its match."""
-    owner, start, end = [], [], []
-    for n, match in enumerate(matches):
-        for span in match.spans(side):
-            owner.append(n)
-            start.append(span.start)
-            end.append(span.end)
-    return np.array(owner, INT), np.array(start, INT), np.array(end, INT)
+    each = list(map(attrgetter(side), matches))  # Match.left, Match.right
+    spans = list(chain.from_iterable(each))
+    count = np.fromiter(map(len, each), INT, len(each))
+    return (
+        np.repeat(np.arange(len(each), dtype=INT), count),
+        np.fromiter(map(_START, spans), INT, len(spans)),
+        np.fromiter(map(_END, spans), INT, len(spans)),
+    )
 
 
 def _holding(located: _Located, spans: _Spans, n: int) -> np.ndarray:
@@ -217,12 +223,19 @@ def _same_context(left: Document, a: Slot, right: Document, b: Slot) -> bool:
     return not _context(left, a).isdisjoint(_context(right, b))
 
 
-def _dateline(doc: Document, slots: _Located, slot: Slot) -> bool:
+def _dateline(doc: Document, slots: _Located, slot: Slot, seen: dict[int, bool]) -> bool:
     """Whether the slot's sentence is little but figures: a dateline or a timestamp ("Monday 10
-    Jun 2013 10:45 am") tells when a text was written, not when its facts happened."""
+    Jun 2013 10:45 am") tells when a text was written, not when its facts happened. `seen` keeps
+    the answer by sentence (a book's sentences hold several figures, and several matches)."""
     sentence = doc.sentence_at(slot.start)
     if sentence is None:
         return False
+    if sentence.index not in seen:
+        seen[sentence.index] = _little_but_figures(doc, slots, sentence)
+    return seen[sentence.index]
+
+
+def _little_but_figures(doc: Document, slots: _Located, sentence: Sentence) -> bool:
     words = _LETTERS.findall(doc.text, sentence.start, sentence.end)
     figures = slots.within([sentence.span])
     inside = sum(len(_LETTERS.findall(doc.text, f.start, f.end)) for f in figures)
