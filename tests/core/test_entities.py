@@ -697,8 +697,10 @@ def test_compass_words_and_upon_stay_inside_place_names():
 def test_kinds_named_before_examples_and_after_an_opening_name_type_them():
     entities = extract_entities(
         "He toured with guitarists such as Tohpati, Ridho and the Kelwin. Bands including Vorn "
-        "and Skellig played too.\nQuimbrel is a commune in the Ain department."
+        "and Skellig played too.\nQuimbrel is a commune in the Ain department.\nInexplicably, "
+        "the hockey club folded."
     )
     assert {"Tohpati", "Ridho", "Kelwin"} <= labels(entities, "PERSON")
     assert {"Vorn", "Skellig"} <= labels(entities, "ORG")
     assert find(entities, "Quimbrel").type == "PLACE"
+    assert "Inexplicably" not in labels(entities)  # ", the club" after an opener is no "is a"

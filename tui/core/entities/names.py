@@ -45,6 +45,8 @@ from .lexicon import (
 )
 from .votes import kind_noun
 
+# "X is a ...": what an opening word followed by a kind noun needs to be read as a name.
+_IS_RE = re.compile(r"\s+(?:is|was)\s")
 # Words that join a town to the river or region that tells it from its namesakes.
 _PLACE_JOINS = frozenset({"am", "upon"})
 # Abbreviations that open a place's name: "St. Louis", "Mt. Hood", "Ft. Worth".
@@ -361,7 +363,11 @@ class Capitals:
         if w.isupper() and len(w) > 1 and (not is_common(wl, lower) or self.cap_mid[w.title()]):
             return True  # "NEW YORK" in a dateline, when the text writes "New York" elsewhere
         join = self.joins[i]
-        if join is None and kind_noun(self.masked, self.end[i]):
+        if (
+            join is None
+            and _IS_RE.match(self.masked, self.end[i])
+            and kind_noun(self.masked, self.end[i])
+        ):
             return True  # "Champdor is a commune", "Brandhorst is a municipality"
         return bool(
             join
