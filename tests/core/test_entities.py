@@ -704,3 +704,14 @@ def test_kinds_named_before_examples_and_after_an_opening_name_type_them():
     assert {"Vorn", "Skellig"} <= labels(entities, "ORG")
     assert find(entities, "Quimbrel").type == "PLACE"
     assert "Inexplicably" not in labels(entities)  # ", the club" after an opener is no "is a"
+
+
+def test_for_and_of_the_stay_inside_an_organisation_s_name():
+    entities = extract_entities(
+        "The Varga Institute for Coastal Studies opened in May. It advised the Army of the "
+        "North. Tom Hale & Ann Roe hosted the show. He played in the Brindle League for Arden."
+    )
+    orgs = labels(entities, "ORG")
+    assert {"Varga Institute for Coastal Studies", "Army of the North"} <= orgs
+    assert {"Tom Hale", "Ann Roe"} <= labels(entities, "PERSON")
+    assert "Brindle League for Arden" not in labels(entities)

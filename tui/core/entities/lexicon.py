@@ -260,9 +260,12 @@ def is_common(wl: str, lower: Counter) -> bool:
 
 
 def head_word(lw: list[str]) -> str:
-    """The word that says what a name is: "University" in "University of Tokyo", else the last."""
-    if "of" in lw:
-        before = lw[lw.index("of") - 1] if lw.index("of") else ""
-        if before in ORG_HEADS or before in PLACE_HEADS:
-            return before
+    """The word that says what a name is: "University" in "University of Tokyo" or "Institute for
+    X", else the last."""
+    for k in range(1, len(lw) - 1):
+        if lw[k] in _HEAD_CONNECTORS and (lw[k - 1] in ORG_HEADS or lw[k - 1] in PLACE_HEADS):
+            return lw[k - 1]
     return lw[-1]
+
+
+_HEAD_CONNECTORS = frozenset({"of", "for", "of the"})

@@ -47,6 +47,9 @@ from .votes import kind_noun
 
 # "X is a ...": what an opening word followed by a kind noun needs to be read as a name.
 _IS_RE = re.compile(r"\s+(?:is|was)\s")
+# Bodies whose "for" leads to whom they play or sign for ("the Super League for Basel"), not to
+# what they are for ("Institute for Palestinian Studies").
+_PLAYS_FOR = frozenset({"league", "team", "club", "band", "records", "label", "squad"})
 # Words that join a town to the river or region that tells it from its namesakes.
 _PLACE_JOINS = frozenset({"am", "upon"})
 # Abbreviations that open a place's name: "St. Louis", "Mt. Hood", "Ft. Worth".
@@ -126,6 +129,11 @@ def _team(last: str, head: str) -> bool:
     """A plural that ends a name after a place ("Toronto Blue Jays", "New York Yankees", "Ottawa
     67s"): the team of the place, one name, not the place and then something."""
     return last[-1:] == "s" and last[-2:-1] not in "su'’" and head not in WORLD
+
+
+def _plural(w: str) -> bool:
+    """A capitalised plural before "of" names a body ("Boy Scouts of America", "Jars of Clay")."""
+    return len(w) > 3 and w[-1] == "s" and w[-2] not in "su'’" and not w.isupper()
 
 
 def _never_a_name(w: str) -> bool:
@@ -315,17 +323,21 @@ class Capitals:
         if conn is None:
             return True, None
         cl = conn.lower()
+        wl = w.lower()
+        headed = wl in ORG_HEADS or wl in PLACE_HEADS
         if " " in cl:  # "Joaquin de la Pazuela", "Ursula von der Leyen"
+            if cl.split() == ["of", "the"] and headed:  # "Army of the North"
+                return True, (m.start(2), m.end(2), " ".join(conn.split()))
             if not all(part in CONNECTORS and part != "of" for part in cl.split()):
                 return None
             return True, (m.start(2), m.end(2), " ".join(conn.split()))
         if cl in _PLACE_JOINS and spelling_key(w) in WORLD:
             return True, (m.start(2), m.end(2), conn)  # "Frankfurt am Main", "Newcastle upon Tyne"
+        if cl == "for" and wl in ORG_HEADS and wl not in _PLAYS_FOR:
+            return True, (m.start(2), m.end(2), conn)  # "Institute for Palestinian Studies"
         if cl not in CONNECTORS and cl != "and":  # "and" stays only inside an organisation's name
             return None
-        if cl == "of" and not (
-            w.lower() in ORG_HEADS or w.lower() in PLACE_HEADS or w.lower() in _TITLE_OF
-        ):
+        if cl == "of" and not (headed or wl in _TITLE_OF):
             return None
         return True, (m.start(2), m.end(2), conn)
 
