@@ -47,7 +47,7 @@ C = 1.0
 INNER = 3  # cross-fitting parts for the second stage's inputs
 # A row of the seed pair (two real outlets, as users compare them) weighs this many rows of
 # news_synth (an article against its machine rewrite).
-REAL_WEIGHT = 40.0
+REAL_WEIGHT = 60.0
 # Steps of 0.05 through 0.375, the grid the reader's +/- keys step on (tui/ui) from the default.
 GRID = np.round(np.arange(0.125, 0.9001, 0.05), 3)
 
@@ -71,7 +71,10 @@ def scored_pairs(left, right) -> tuple[Units, Units, np.ndarray, np.ndarray, np.
     vocab = vocabulary.build(lu, ru)
     pairs = candidates(vocab)
     nr = max(1, len(ru.spans))
-    x = pair_features(vocab, pairs, (lu.slots, ru.slots))
+    # Every pair is a candidate in article-sized texts, so the WHOLE columns are measured.
+    every = len(pairs) == len(lu.spans) * len(ru.spans)
+    texts = (lu.wording(left), ru.wording(right)) if every else None
+    x = pair_features(vocab, pairs, (lu.slots, ru.slots), texts)
     keep = shares_content(x)
     return lu, ru, pairs[keep] // nr, pairs[keep] % nr, x[keep]
 

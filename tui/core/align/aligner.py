@@ -21,7 +21,15 @@ from ..text.document import Document
 from . import keysets, select, vocabulary
 from .candidates import candidates
 from .chains import gap_prior, increasing, support
-from .features import COSINE, POSITION, RANKS, pair_features, rank_features, shares_content
+from .features import (
+    COSINE,
+    POSITION,
+    RANKS,
+    WHOLE,
+    pair_features,
+    rank_features,
+    shares_content,
+)
 from .keysets import INT
 from .pair_model import PairModel, shipped, shipped_threshold
 from .units import Units
@@ -29,7 +37,9 @@ from .units import Units
 DEFAULT_THRESHOLD = shipped_threshold()
 FLOOR = select.FLOOR
 ANCHOR = 0.5  # links at least this strong vouch for their neighbours
-NEIGHBOUR_BOOST = 0.35
+NEIGHBOUR_BOOST = (
+    0.5  # set on the Gospel of Mark (verse recall and precision); NT and Bible held out
+)
 ROUNDS = 2
 ISOLATION = 0.5  # in ordered texts, a weak pair no ordered neighbour vouches for scores half
 MIN_CHAIN = 30  # fewer ordered strong links than this say nothing about order (an article has few)
@@ -109,7 +119,16 @@ class Aligner:
         return np.where(shares_content(features), scores, 0.0)
 
     def _features(self, pairs: np.ndarray) -> np.ndarray:
-        features = pair_features(self.vocab, pairs, (self.left.slots, self.right.slots))
+        texts = None
+        nl, nr = len(self.left.spans), len(self.right.spans)
+        if len(pairs) == nl * nr:  # all pairs are scored (article-sized texts)
+            texts = (self.left.wording(self.left_doc), self.right.wording(self.right_doc))
+        features = pair_features(self.vocab, pairs, (self.left.slots, self.right.slots), texts)
+        whole = list(WHOLE)
+        if np.isnan(features[:, whole]).any():  # the model's mean: they add nothing either way
+            features[:, whole] = np.where(
+                np.isnan(features[:, whole]), self.model.evidence.mean[whole], features[:, whole]
+            )
         if not self.order:  # the model's mean: the columns then add nothing either way
             features[:, POSITION] = self.model.evidence.mean[list(POSITION)]
         return features
@@ -131,13 +150,12 @@ class Aligner:
         merged = merged[order]
         nr = max(1, len(self.right.spans))
         a, b = merged // nr, merged % nr
-        features[:, RANKS] = rank_features(
-            a, b, np.concatenate([self._cosine, features[:, COSINE]])[order]
-        )[np.argsort(order)[len(pairs) :]]
+        cosine = np.concatenate([self._cosine, features[:, COSINE]])[order]
+        fresh_rows = np.argsort(order)[len(pairs) :]
+        features[:, RANKS] = rank_features(a, b, cosine)[fresh_rows]
         logit = np.concatenate([self._logit, self.model.evidence.logit(features)])[order]
-        self._cosine = np.concatenate([self._cosine, features[:, COSINE]])[order]
-        self._logit = logit
-        scores = self.model.ranked_probability(logit, a, b)[np.argsort(order)[len(pairs) :]]
+        self._cosine, self._logit = cosine, logit
+        scores = self.model.ranked_probability(logit, a, b)[fresh_rows]
         return merged, np.where(shares_content(features), scores, 0.0)
 
     def score(self, a: int, b: int) -> float:

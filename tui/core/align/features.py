@@ -9,6 +9,7 @@ all pairs at once with array joins, so books cost what their candidates cost.
 from __future__ import annotations
 
 import numpy as np
+from rapidfuzz import fuzz, process, utils
 
 from ..text.slots import Slot, relate
 from . import keysets
@@ -42,12 +43,19 @@ NAMES = (
     "margin_max",
     "position_gap",  # |relative position left - right|
     "lead",  # both among the first units of their text
+    "token_set",  # letters of the two units in common, words in any order (rapidfuzz), in [0, 1]
+    "token_sort",  # the same with every word counted
+    "central_min",  # mean cosine of a unit with the other text's units, the less central of the two
+    "central_max",  # ... and the more central: a text's main fact echoes all through the other
 )
 LEAD_UNITS = 2
 PHRASE_BONUS = 0.25  # a shared phrase adds this share of its two words' weight
 EVIDENCE_SCALE = 1.6  # evidence worth this many perfectly rare keys saturates to 1 - 1/e
 # Columns that depend on where the units stand in their texts; the cosine; the rank columns.
 POSITION = (NAMES.index("position_gap"), NAMES.index("lead"))
+# Columns measured only where every pair is scored (article-sized texts): spelling-level similarity
+# and how central each unit is; elsewhere the model's mean stands in.
+WHOLE = tuple(NAMES.index(n) for n in ("token_set", "token_sort", "central_min", "central_max"))
 COSINE = NAMES.index("cosine")
 RANKS = slice(NAMES.index("rank_min"), NAMES.index("margin_max") + 1)
 # The second stage: the first stage's logit, and the pair's rank by it in its row and column.
@@ -55,10 +63,14 @@ RANK_NAMES = ("logit", "rank_min", "rank_max", "mutual_best", "margin_min", "mar
 
 
 def pair_features(
-    vocab: Vocabulary, pairs: np.ndarray, slots: tuple[dict[int, list[Slot]], ...]
+    vocab: Vocabulary,
+    pairs: np.ndarray,
+    slots: tuple[dict[int, list[Slot]], ...],
+    texts: tuple[list[str], list[str]] | None = None,
 ) -> np.ndarray:
     """One row of NAMES per pair (codes left * nright + right, sorted); `slots` are the figures of
-    the left and the right units."""
+    the left and the right units, `texts` their wording, given when `pairs` are all the pairs (when
+    not, the WHOLE columns are NaN: the model's mean stands in)."""
     left, right, width = vocab.left, vocab.right, vocab.width
     nl, nr = left.units, max(1, right.units)
     a, b = pairs // nr, pairs % nr
@@ -141,8 +153,40 @@ def pair_features(
         *ranks.T,
         np.abs(rel_a - rel_b),
         ((a < LEAD_UNITS) & (b < LEAD_UNITS)).astype(float),
+        *_whole(texts, a, b, cosine, nl, nr).T,
     )
     return np.column_stack(columns) if count else np.zeros((0, len(NAMES)))
+
+
+def _whole(
+    texts: tuple[list[str], list[str]] | None,
+    a: np.ndarray,
+    b: np.ndarray,
+    cosine: np.ndarray,
+    nl: int,
+    nr: int,
+) -> np.ndarray:
+    """The WHOLE columns, NaN unless `texts` are given (all pairs are scored).
+
+    rapidfuzz's token-set and token-sort ratios of the two units' wording (lower case, letters and
+    digits): a paraphrase keeps word forms the key sets fold away or leave out; computed over the
+    whole matrix in one C loop. Then how central each unit is to the other text: its mean cosine
+    with the other text's units, the lower and the higher of the two (a text's main fact echoes all
+    through the other)."""
+    out = np.full((len(a), len(WHOLE)), np.nan)
+    if texts is None or not len(a):
+        return out
+    left, right = texts
+    for column, scorer in enumerate((fuzz.token_set_ratio, fuzz.token_sort_ratio)):
+        matrix = process.cdist(
+            left, right, scorer=scorer, processor=utils.default_process, dtype=np.uint8, workers=1
+        )
+        out[:, column] = matrix[a, b] / 100.0
+    row = np.bincount(a, weights=cosine, minlength=nl) / max(1, nr)
+    column = np.bincount(b, weights=cosine, minlength=nr) / max(1, nl)
+    out[:, 2] = np.minimum(row[a], column[b])
+    out[:, 3] = np.maximum(row[a], column[b])
+    return out
 
 
 def _concepts(vocab: Vocabulary, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -114,6 +114,11 @@ class Units:
         # From the units only: a page's URLs write names in lower case.
         self.lower, self.digits = tokens.surface_classes(set(self.surface))
 
+    def wording(self, doc: Document) -> list[str]:
+        """Each unit's text, as `doc` (the document these units were cut from) writes it."""
+        text = doc.text
+        return [text[span.start : span.end] for span in self.spans]
+
 
 def _clauses(text: str, start: int, end: int, cuts: list[int]) -> list[Span]:
     """Cut a sentence at its clause marks where both sides can stand alone: a unit should hold
