@@ -272,3 +272,29 @@ def test_clauses_are_cut_at_clause_marks_but_not_inside_a_list_of_names():
         "The delegation arrived by armored train on Wednesday morning;",
         "the leaders will hold their talks at the university campus on Thursday.",
     ]
+
+
+def test_a_reworded_sentence_in_another_word_order_is_matched():
+    left = doc(
+        *NOISE_L, "Rescuers pulled two fishermen from the icy water near the pier on Sunday."
+    )
+    right = doc(
+        *NOISE_R, "On Sunday, near the pier, two fishermen were pulled from icy water by rescuers."
+    )
+    assert len(align(left, right)) == 1
+
+
+def test_books_are_scored_by_the_model_fitted_without_the_columns_they_cannot_measure():
+    """Texts too long to score every unit pair leave the spelling and centrality columns
+    unmeasured: the partial model, which weighs nothing on them, scores them instead."""
+    from tui.core.align.features import NAMES, WHOLE
+    from tui.core.align.pair_model import shipped
+
+    model = shipped()
+    assert model.partial is not None and not model.partial.evidence.coef[list(WHOLE)].any()
+    assert model.evidence.coef[list(WHOLE)].any()
+    assert {NAMES[i] for i in WHOLE} >= {"token_set", "central_min"}
+    mark = load_document(str(MARK))
+    assert Aligner(mark, mark).model.partial is None  # the partial model has none of its own
+    left, right = doc(*NOISE_L), doc(*NOISE_R)
+    assert Aligner(left, right).model.partial is not None

@@ -95,6 +95,9 @@ class Aligner:
         self.vocab = vocabulary.build(self.left, self.right)
         report(0.5)
         pairs = candidates(self.vocab)
+        self.model = self.model.for_texts(
+            len(pairs) == self.vocab.left.units * self.vocab.right.units
+        )
         scores = self._scores(pairs)
         report(0.7)
         trust = 0.0

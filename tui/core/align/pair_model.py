@@ -9,7 +9,7 @@ diptych needs only this file and numpy.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 
@@ -53,11 +53,19 @@ class Linear:
 @dataclass(frozen=True, slots=True)
 class PairModel:
     """Two stages: `evidence` weighs features.NAMES; `ranked` weighs its logit with the pair's rank
-    by it (features.RANK_NAMES). `threshold` is where dense-gold F1 peaked."""
+    by it (features.RANK_NAMES). `threshold` is where dense-gold F1 peaked. `partial` is the same
+    fitted without the features.WHOLE columns, for texts too long to score every pair (books): it
+    weighs the columns it can measure as they weigh alone, rather than guessing the others."""
 
     evidence: Linear
     ranked: Linear
     threshold: float
+    partial: PairModel | None = None
+
+    def for_texts(self, every_pair: bool) -> PairModel:
+        """The model for a pair of texts: this one where every unit pair is scored, else the
+        partial one (when fitted)."""
+        return self if every_pair or self.partial is None else self.partial
 
     def probability(self, features: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         """P(same fact) of pairs (left units `a`, right units `b`) with these NAMES features."""
@@ -69,23 +77,43 @@ class PairModel:
         return 1.0 / (1.0 + np.exp(-np.clip(self.ranked.logit(second), -30.0, 30.0)))
 
     def to_dict(self) -> dict:
-        return {
+        out = {
             "features": list(NAMES),
             "rank_features": list(RANK_NAMES),
             "evidence": self.evidence.to_dict(),
             "ranked": self.ranked.to_dict(),
             "threshold": self.threshold,
         }
+        if self.partial is not None:
+            out["partial"] = {
+                "evidence": self.partial.evidence.to_dict(),
+                "ranked": self.partial.ranked.to_dict(),
+            }
+        return out
 
     @classmethod
     def from_dict(cls, data: dict) -> PairModel:
         if tuple(data["features"]) != NAMES or tuple(data["rank_features"]) != RANK_NAMES:
             raise ValueError("pair model fitted on other features; refit with fit_matcher.py")
+        threshold = float(data["threshold"])
+        partial = data.get("partial")
         return cls(
             Linear.from_dict(data["evidence"]),
             Linear.from_dict(data["ranked"]),
-            float(data["threshold"]),
+            threshold,
+            None
+            if partial is None
+            else cls(
+                Linear.from_dict(partial["evidence"]),
+                Linear.from_dict(partial["ranked"]),
+                threshold,
+            ),
         )
+
+    def with_threshold(self, threshold: float) -> PairModel:
+        """The same model with another default threshold (its partial one too)."""
+        partial = None if self.partial is None else replace(self.partial, threshold=threshold)
+        return replace(self, threshold=threshold, partial=partial)
 
 
 def _round(values: np.ndarray) -> list[float]:
