@@ -715,3 +715,12 @@ def test_for_and_of_the_stay_inside_an_organisation_s_name():
     assert {"Varga Institute for Coastal Studies", "Army of the North"} <= orgs
     assert {"Tom Hale", "Ann Roe"} <= labels(entities, "PERSON")
     assert "Brindle League for Arden" not in labels(entities)
+
+
+def test_what_is_done_to_a_name_and_its_number_tell_an_organisation():
+    entities = extract_entities(
+        "In 1994 she joined Quorvane and later signed with Tellbright. In 1980 Budjana started "
+        "Squirrel, his first jazz band. The 65th Air Division moved. He saw 2 Air Canada jets."
+    )
+    assert {"Quorvane", "Tellbright", "Squirrel", "65th Air Division"} <= labels(entities, "ORG")
+    assert "2 Air Canada" not in labels(entities)

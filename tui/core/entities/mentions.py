@@ -26,6 +26,7 @@ from .lexicon import (
     PLACE,
     RESULT_LINE_RE,
     STOP,
+    head_word,
     lower_counts,
     mask,
 )
@@ -46,6 +47,25 @@ _ODD_SPACE = re.compile(r"\s\s|[^\S ]")
 _DOTTED_TAILS = frozenset({"Jr", "Sr"})
 # What may stand before a capitalised "The" inside a sentence (a word, a comma, a bracket).
 _INSIDE = frozenset(",;()")
+
+
+# "65th Air Division", "4 Air Defense Wing": a unit's number is part of its name.
+_UNIT_NUMBER_RE = re.compile(r"(?:(?<=\s)|^)(\d{1,4})(st|nd|rd|th)? $")
+_UNITS = frozenset(
+    "division wing squadron group fleet army corps brigade regiment battalion force command".split()
+)
+
+
+def _numbered_unit(masked: str, start: int, words: tuple[str, ...]) -> int:
+    """Where a name starts once the number before it is taken in: an ordinal before any
+    organisation ("the 65th Air Division"), a bare number only before a military unit."""
+    m = _UNIT_NUMBER_RE.search(masked, max(0, start - 8), start)
+    if m is None:
+        return start
+    head = head_word([w.lower() for w in words])
+    if head in _UNITS or (m.group(2) and head in ORG_HEADS):
+        return m.start(1)
+    return start
 
 
 def _leading_the(masked: str, start: int) -> bool:
@@ -315,6 +335,8 @@ class Scanner:
         leading = _leading_the(masked, start)
         if leading:
             start -= 4
+        elif masked[start - 2 : start - 1].isalnum():
+            start = _numbered_unit(masked, start, words)
         if masked[end + 1 : end + 2].isdigit():
             tail = NUM_TAIL_RE.match(masked, end)
             if tail and tail.group(2).lower() in ORG_HEADS:  # "Rossiya 24 television"

@@ -97,7 +97,9 @@ def in_region(masked: str, end: int) -> bool:
 
 
 # "X is a French rock band", "X, an American singer": the noun saying what X is.
-_COPULA_RE = re.compile(r"(?:\s+(?:is|was|are|were)|\s*,)\s+(?:a|an|the|one of the)\s+")
+_COPULA_RE = re.compile(
+    r"(?:\s+(?:is|was|are|were)|\s*,)\s+(?:a|an|the|one of the|his|her|their|its)\s+"
+)
 _KIND_END = frozenset({"of", "in", "from", "based", "at", "for", "with", "and", "who", "which"})
 # Person cues that are not kinds of person after "is a" ("a general term", "a late addition").
 _NOT_KINDS = frozenset({"general", "late", "staff"})
@@ -153,6 +155,14 @@ def example_kind(masked: str, start: int) -> str | None:
         if kind in PERSON_CUES:
             return PERSON
     return None
+
+
+# What one does to an organisation and seldom to a person: "joined Korn", "signed with Decca",
+# "played for the Athletics", "acquired Datecs".
+_JOINS_ORG_RE = re.compile(
+    r"(?i)\b(?:joined|formed|acquired|signed\s+(?:with|to)|played\s+for|pitched\s+for"
+    r"|traded\s+to|merged\s+with|subsidiary\s+of|division\s+of)\s+(?:the\s+)?$"
+)
 
 
 _OPEN_QUOTES = frozenset('"“‘«')
@@ -212,6 +222,8 @@ def context_votes(masked: str, start: int, end: int, votes: dict) -> None:
         votes[OTHER] += 2
     if quoted(masked, start, end):
         votes[OTHER] += 3
+    if _JOINS_ORG_RE.search(masked, max(0, start - 30), start):
+        votes[ORG] += 1.5
     example = example_kind(masked, start)
     if example:
         votes[example] += 2
