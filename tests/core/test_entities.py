@@ -724,3 +724,13 @@ def test_what_is_done_to_a_name_and_its_number_tell_an_organisation():
     )
     assert {"Quorvane", "Tellbright", "Squirrel", "65th Air Division"} <= labels(entities, "ORG")
     assert "2 Air Canada" not in labels(entities)
+
+
+def test_doctrines_numbered_bodies_and_names_inside_quoted_titles():
+    entities = extract_entities(
+        "She converted to Catholicism in 1808. The Falcons compete in Varna Division II. The band "
+        'played " Anarchy in Velmora " live.'
+    )
+    assert find(entities, "Catholicism").type == "OTHER"
+    assert find(entities, "Varna Division II").type == "ORG"
+    assert find(entities, "Velmora").type == "OTHER"  # a word of a song's title, not a town

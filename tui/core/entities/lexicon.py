@@ -265,7 +265,12 @@ def head_word(lw: list[str]) -> str:
     for k in range(1, len(lw) - 1):
         if lw[k] in _HEAD_CONNECTORS and (lw[k - 1] in ORG_HEADS or lw[k - 1] in PLACE_HEADS):
             return lw[k - 1]
+    if len(lw) > 1 and _NUMERAL_RE.fullmatch(lw[-1]):
+        return lw[-2]  # "World War II", "NCAA Division II": the numeral tells one from another
     return lw[-1]
+
+
+_NUMERAL_RE = re.compile(r"[ivx]+|\d+")
 
 
 _HEAD_CONNECTORS = frozenset({"of", "for", "of the"})

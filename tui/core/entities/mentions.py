@@ -51,6 +51,7 @@ _INSIDE = frozenset(",;()")
 
 # "65th Air Division", "4 Air Defense Wing": a unit's number is part of its name.
 _UNIT_NUMBER_RE = re.compile(r"(?:(?<=\s)|^)(\d{1,4})(st|nd|rd|th)? $")
+_ORDINALS = frozenset({"st", "nd", "rd", "th"})
 _UNITS = frozenset(
     "division wing squadron group fleet army corps brigade regiment battalion force command".split()
 )
@@ -335,7 +336,7 @@ class Scanner:
         leading = _leading_the(masked, start)
         if leading:
             start -= 4
-        elif masked[start - 2 : start - 1].isalnum():
+        elif masked[start - 2 : start - 1].isdigit() or masked[start - 3 : start - 1] in _ORDINALS:
             start = _numbered_unit(masked, start, words)
         if masked[end + 1 : end + 2].isdigit():
             tail = NUM_TAIL_RE.match(masked, end)

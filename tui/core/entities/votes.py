@@ -138,16 +138,21 @@ def next_words(masked: str, end: int) -> tuple[str, str, bool]:
 
 
 # "guitarists such as X", "bands including X": a plural kind before a list of examples.
-_EXAMPLES_RE = re.compile(r"(?i)([a-z]+)(?:s|es)\s*,?\s+(?:such\s+as|including|like)\s+$")
+_EXAMPLE_CUES = frozenset({"as", "including", "like"})
 
 
-def example_kind(masked: str, start: int) -> str | None:
-    """The type that a plural kind noun before "such as" / "including" gives the names after it."""
-    m = _EXAMPLES_RE.search(masked, max(0, start - 40), start)
-    if m is None:
+def example_kind(before: list[str]) -> str | None:
+    """The type that a plural kind noun before "such as" / "including" gives the names after it
+    (`before`: the words before the name, lower case, last first)."""
+    if not before or before[0] not in _EXAMPLE_CUES:
         return None
-    noun = m.group(1).lower()
-    for kind in (noun, noun + "e"):  # "guitarist(s)", "house(s)"
+    k = 2 if before[0] == "as" else 1
+    if k == 2 and before[1:2] != ["such"]:
+        return None
+    noun = before[k].rstrip(",") if len(before) > k else ""
+    for kind in (noun[:-1], noun[:-2], noun[:-2] + "e"):  # "guitarists", "boxes", "houses"
+        if not noun.endswith("s") or not kind:
+            continue
         if kind in ORG_HEADS:
             return ORG
         if kind in PLACE_HEADS:
@@ -159,10 +164,29 @@ def example_kind(masked: str, start: int) -> str | None:
 
 # What one does to an organisation and seldom to a person: "joined Korn", "signed with Decca",
 # "played for the Athletics", "acquired Datecs".
-_JOINS_ORG_RE = re.compile(
-    r"(?i)\b(?:joined|formed|acquired|signed\s+(?:with|to)|played\s+for|pitched\s+for"
-    r"|traded\s+to|merged\s+with|subsidiary\s+of|division\s+of)\s+(?:the\s+)?$"
+_DONE_TO_ORG = frozenset({"joined", "formed", "acquired"})
+_DONE_TO_ORG_PAIRS = frozenset(
+    {
+        ("with", "signed"),
+        ("to", "signed"),
+        ("for", "played"),
+        ("for", "pitched"),
+        ("to", "traded"),
+        ("with", "merged"),
+        ("of", "subsidiary"),
+        ("of", "division"),
+    }
 )
+
+
+def done_to_org(before: list[str]) -> bool:
+    """Whether the words before a name (lower case, last first) say it was joined or signed with."""
+    if before[:1] == ["the"]:
+        before = before[1:]
+    return bool(before) and (before[0] in _DONE_TO_ORG or tuple(before[:2]) in _DONE_TO_ORG_PAIRS)
+
+
+_DOCTRINES = ("ism", "ology")
 
 
 _OPEN_QUOTES = frozenset('"“‘«')
@@ -171,10 +195,22 @@ _CLOSE_QUOTES = frozenset('"”’»')
 
 def quoted(masked: str, start: int, end: int) -> bool:
     """Whether a name fills a quoted stretch by itself ('the single " Rock Out "', '“The
-    Fantasy”'): a title of a work, a slogan or a nickname, not a person, place or organisation."""
-    before = masked[max(0, start - 3) : start].rstrip(" ")
-    after = masked[end : end + 3].lstrip(" ")
-    return before[-1:] in _OPEN_QUOTES and after[:1] in _CLOSE_QUOTES
+    Fantasy”') or stands in a quoted title ('" Anarchy in Tokyo "'): a title of a work, a slogan
+    or a nickname, not a person, place or organisation."""
+    before = masked[max(0, start - 40) : start]
+    i = -1
+    for q in _OPEN_QUOTES:
+        i = max(i, before.rfind(q))
+    if i < 0 or "\n" in before[i:]:
+        return False  # most names: no quote opens before them on their line
+    after = masked[end : end + 40].split("\n", 1)[0]
+    j = min((k for k in map(after.find, _CLOSE_QUOTES) if k >= 0), default=-1)
+    if j < 0:
+        return False
+    inside = (before[i + 1 :] + after[:j]).split()
+    if not inside:
+        return True
+    return len(inside) <= 6 and all(w[:1].isupper() or len(w) <= 3 for w in inside)
 
 
 def context_votes(masked: str, start: int, end: int, votes: dict) -> None:
@@ -222,9 +258,10 @@ def context_votes(masked: str, start: int, end: int, votes: dict) -> None:
         votes[OTHER] += 2
     if quoted(masked, start, end):
         votes[OTHER] += 3
-    if _JOINS_ORG_RE.search(masked, max(0, start - 30), start):
+    before_words = masked[max(0, start - 40) : start].lower().split()[::-1][:4]
+    if done_to_org(before_words):
         votes[ORG] += 1.5
-    example = example_kind(masked, start)
+    example = example_kind(before_words)
     if example:
         votes[example] += 2
     kind = kind_noun(masked, end)
@@ -282,6 +319,8 @@ def name_votes(surface: str, words: tuple[str, ...], cap_all: Counter) -> tuple[
         votes[OTHER] = 3.0
     elif len(lw) > 1 and lw[0] in _PLACE_FIRST:
         votes[PLACE] = votes.get(PLACE, 0.0) + 3
+    elif len(lw) == 1 and lw[0].endswith(_DOCTRINES):
+        votes[OTHER] = 3.0  # "Catholicism", "Physiology": a doctrine or a field, not a place
     elif _MODEL_RE.fullmatch(words[0]):
         votes[OTHER] = 3.0  # "F-86 Sabre", "CH-53 Sea Stallion", "A380": a model, not a maker
     elif any(w in ORG_HEADS and w not in OTHER_HEADS for w in lw[1:-1]):
