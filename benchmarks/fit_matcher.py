@@ -65,9 +65,12 @@ class Rows:
     weight: float = 1.0
 
 
-def scored_pairs(left, right) -> tuple[Units, Units, np.ndarray, np.ndarray, np.ndarray]:
+def scored_pairs(
+    left, right, sharing: bool = True
+) -> tuple[Units, Units, np.ndarray, np.ndarray, np.ndarray]:
     """Both sides' units, and the left units, right units and features of the candidate pairs
-    the model scores (those that share content: the others score 0 whatever it says)."""
+    the model scores (those that share content: the others score 0 whatever it says); with
+    `sharing=False`, every candidate pair the generator makes."""
     lu, ru = Units(left), Units(right)
     vocab = vocabulary.build(lu, ru)
     pairs = candidates(vocab)
@@ -76,7 +79,7 @@ def scored_pairs(left, right) -> tuple[Units, Units, np.ndarray, np.ndarray, np.
     every = len(pairs) == len(lu.spans) * len(ru.spans)
     texts = (lu.wording(left), ru.wording(right)) if every else None
     x = pair_features(vocab, pairs, (lu.slots, ru.slots), texts)
-    keep = shares_content(x)
+    keep = shares_content(x) if sharing else np.ones(len(pairs), bool)
     return lu, ru, pairs[keep] // nr, pairs[keep] % nr, x[keep]
 
 
@@ -87,11 +90,12 @@ def rows(left, right, label_of, weight: float = 1.0) -> Rows:
     return Rows(x, labels, a, b, weight)
 
 
-def candidate_recall(pairs: list[_dev.Pair]) -> float:
-    """Share of the gold links that some scored candidate pair of units touches."""
+def candidate_recall(pairs: list[_dev.Pair], sharing: bool = True) -> float:
+    """Share of the gold links that some scored candidate pair of units touches (with
+    `sharing=False`, some candidate pair the generator makes)."""
     found = total = 0
     for pair in pairs:
-        lu, ru, a, b, _x = scored_pairs(pair.left, pair.right)
+        lu, ru, a, b, _x = scored_pairs(pair.left, pair.right, sharing)
         links = {
             (i, j)
             for u, v in zip(a.tolist(), b.tolist())
