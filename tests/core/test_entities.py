@@ -734,3 +734,14 @@ def test_doctrines_numbered_bodies_and_names_inside_quoted_titles():
     assert find(entities, "Catholicism").type == "OTHER"
     assert find(entities, "Varna Division II").type == "ORG"
     assert find(entities, "Velmora").type == "OTHER"  # a word of a song's title, not a town
+
+
+def test_a_year_in_brackets_dates_a_work_and_a_figure_s_unit_is_no_organisation():
+    entities = extract_entities(
+        "He played himself in Harbour Lights (1944). He posted a 2.26 ERA in 2002 and his ERA "
+        "fell. He scored 20 NHL goals. The poet Hitzig (1839-1907) wrote."
+    )
+    assert find(entities, "Harbour Lights").type == "OTHER"
+    assert find(entities, "ERA").type == "OTHER"
+    assert find(entities, "NHL").type == "ORG"
+    assert find(entities, "Hitzig").type == "PERSON"

@@ -26,6 +26,7 @@ from .lexicon import (
     PLACE_PREPS,
     SAY,
     SPOKE,
+    STOP,
     SURNAMES,
     TITLES,
     WORLD,
@@ -36,6 +37,25 @@ from .lexicon import (
 _ROMAN_RE = re.compile(r"[IVXLCDM]+")
 _COMMON_ZIPF = 4.7  # "era", "live" and "pm" are above; "bbc", "nato" and "fifa" below
 _MODEL_RE = re.compile(r"[A-Z]{1,3}-?\d{1,4}[A-Z]?")
+_FIGURE_RE = re.compile(r"(\d+(?:[.,]\d+)?)[ \t]$")
+
+
+def _figure_unit(masked: str, start: int, end: int) -> bool:
+    """A short all-capitals word right after a figure that is no year ("a 2.26 ERA", "34 KO"): the
+    figure's unit or statistic, not an organisation."""
+    word = masked[start:end]
+    m = _FIGURE_RE.search(masked, max(0, start - 12), start)
+    if m is None or not word.isupper() or len(word) > 4:
+        return False
+    if len(m.group(1)) == 4 and m.group(1).isdigit():
+        return False  # "in 2004 NATO expanded"
+    nxt = masked[end : end + 20].split()[:1]
+    noun = nxt[0].strip(_PUNCT) if nxt else ""
+    # "20 NHL goals", "5 UN peacekeepers": the body named before what it owns.
+    return not (noun[:1].islower() and noun.isalpha() and noun not in STOP)
+
+
+_DATED_RE = re.compile(r"\s*\(\s*\d{4}\s*\)")
 _BORN_RE = re.compile(r"\s*[(,]\s*(?:born|b\.|née|n[eé]e|c\.\s*)?\s*\d{3,4}\b|\s*\(\s*born\b")
 _DONE_RE = re.compile(
     r"\s+(?:was|were|is|are|has been|had been)\s+(?:first\s+|originally\s+)?"
@@ -282,7 +302,11 @@ def context_votes(masked: str, start: int, end: int, votes: dict) -> None:
         votes[PERSON if done.group(1) == "born" else ORG] += 3
     elif after.startswith(("-based", "–based")):  # "a Dublin-based firm"
         votes[PLACE] += 2
-    if _BORN_RE.match(after):  # "Hitzig (born 1950)", "Lessing (1729-1781)"
+    if masked[start - 2 : start - 1].isdigit() and _figure_unit(masked, start, end):
+        votes[OTHER] += 3
+    if _DATED_RE.match(after):  # "Hollywood Canteen (1944)": a work and its year
+        votes[OTHER] += 2
+    elif _BORN_RE.match(after):  # "Hitzig (born 1950)", "Lessing (1729-1781)"
         votes[PERSON] += 2
     else:
         clause = after.split(".", 1)[0]
