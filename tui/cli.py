@@ -168,17 +168,18 @@ def _entities_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def write_output(text: str, output: str | None, force: bool) -> None:
-    """Print, or write to a new file; never overwrite unless forced, never write to an input."""
+def write_output(text: str | bytes, output: str | None, force: bool) -> None:
+    """Print, or write to a new file; never overwrite unless forced, never write to an input.
+    Bytes are UTF-8 already (JSON from orjson) and are written as they are."""
     if output is None:
         # JSON is UTF-8 whatever the locale says; a replaced stdout may have no byte layer. An
         # undecodable byte of a file name becomes a JSON escape ("\udcff"), so the JSON stays valid.
         binary = getattr(sys.stdout, "buffer", None)
         if binary is None:
-            sys.stdout.write(text)
+            sys.stdout.write(text if isinstance(text, str) else text.decode("utf-8"))
             return
         sys.stdout.flush()
-        binary.write(text.encode("utf-8", "backslashreplace"))
+        binary.write(text if isinstance(text, bytes) else text.encode("utf-8", "backslashreplace"))
         binary.flush()
         return
     flags = os.O_WRONLY | os.O_CREAT | (os.O_TRUNC if force else os.O_EXCL)
@@ -188,6 +189,10 @@ def write_output(text: str, output: str | None, force: bool) -> None:
         raise OutputError(f"{output}: already exists (use --force to overwrite)") from None
     except OSError as exc:
         raise OutputError(f"{output}: cannot write ({exc.strerror or exc})") from None
+    if isinstance(text, bytes):
+        with os.fdopen(fd, "wb") as binary_handle:
+            binary_handle.write(text)
+        return
     with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace") as handle:
         handle.write(text)
 
@@ -291,7 +296,7 @@ def _run_compare(argv: list[str]) -> int:
 
         write_output(render_report(comparison), args.output, args.force)
     else:
-        write_output(comparison.to_json() + "\n", args.output, args.force)
+        write_output(comparison.json_bytes() + b"\n", args.output, args.force)
     _LAST[:] = [comparison]  # freed by the exit in `run`, not object by object on return
     if not comparison.matches:
         english = left.likely_english and right.likely_english

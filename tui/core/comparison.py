@@ -74,11 +74,16 @@ class Comparison:
 
     def to_dict(self) -> dict:
         """The JSON document (version 2) as Python values: exactly what `to_json` writes."""
-        return orjson.loads(self.to_json())
+        return orjson.loads(self.json_bytes())
 
     def to_json(self) -> str:
         """The JSON document (version 2), compact."""
-        return dump(
+        return self.json_bytes().decode("utf-8")
+
+    def json_bytes(self) -> bytes:
+        """`to_json` as UTF-8, as it is written: a book's JSON is tens of MB, not worth a copy as
+        text and another back."""
+        return orjson.dumps(
             {
                 "version": JSON_VERSION,
                 "threshold": self.threshold,
