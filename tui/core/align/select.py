@@ -13,7 +13,7 @@ import numpy as np
 
 from . import keysets
 from .keysets import INT
-from .vocabulary import Vocabulary
+from .vocabulary import KeySets, Vocabulary
 
 FLOOR = 0.1  # pairs below this are never kept: the lowest threshold the reader can step down to
 MAX_COUNTERPARTS = 3
@@ -97,7 +97,7 @@ def select(
     return links
 
 
-def _weight_outside(weight, keys: frozenset[int], sets: list[frozenset[int]], units: list[int]):
+def _weight_outside(weight, keys: frozenset[int], sets: KeySets, units: list[int]):
     """Weight of the keys none of the given units hold."""
     rest = keys - sets[units[0]] if len(units) == 1 else keys.difference(*(sets[u] for u in units))
     return sum(map(weight, rest))

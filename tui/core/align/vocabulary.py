@@ -38,10 +38,22 @@ class Keyed:
     bptr: np.ndarray  # unit u's bigrams lie in [bptr[u], bptr[u + 1])
     units: int
 
-    def sets(self) -> list[frozenset[int]]:
+    def sets(self) -> KeySets:
         """Each unit's key ids as a set (for the few decisions made one pair at a time)."""
-        keys, ptr = self.kkey.tolist(), self.kptr.tolist()
-        return [frozenset(keys[ptr[u] : ptr[u + 1]]) for u in range(self.units)]
+        return KeySets(self.kkey.tolist(), self.kptr.tolist())
+
+
+class KeySets(dict):
+    """Unit -> its key ids as a frozenset, each made when first asked for: selection in a book
+    asks for a few thousand units' of a hundred thousand."""
+
+    def __init__(self, keys: list[int], ptr: list[int]):
+        super().__init__()
+        self._keys, self._ptr = keys, ptr
+
+    def __missing__(self, unit: int) -> frozenset[int]:
+        found = self[unit] = frozenset(self._keys[self._ptr[unit] : self._ptr[unit + 1]])
+        return found
 
 
 @dataclass(frozen=True, slots=True)
