@@ -155,10 +155,14 @@ class Aligner:
         a, b = merged // nr, merged % nr
         cosine = np.concatenate([self._cosine, features[:, COSINE]])[order]
         fresh_rows = np.argsort(order)[len(pairs) :]
-        features[:, RANKS] = rank_features(a, b, cosine)[fresh_rows]
+        # A rank depends on its row and column only: ranked among the pairs that share a unit
+        # with a fresh one (the second round adds a few dozen pairs to a book's half million).
+        near = _sharing_a_unit(a, b, fresh_rows)
+        at = np.searchsorted(near, fresh_rows)
+        features[:, RANKS] = rank_features(a[near], b[near], cosine[near])[at]
         logit = np.concatenate([self._logit, self.model.evidence.logit(features)])[order]
         self._cosine, self._logit = cosine, logit
-        scores = self.model.ranked_probability(logit, a, b)[fresh_rows]
+        scores = self.model.ranked_probability(logit[near], a[near], b[near])[at]
         return merged, np.where(shares_content(features), scores, 0.0)
 
     def score(self, a: int, b: int) -> float:
@@ -273,6 +277,14 @@ class Aligner:
                 (rsentence[v],),
                 _evidence(text, sl),
             )
+
+
+def _sharing_a_unit(a: np.ndarray, b: np.ndarray, some: np.ndarray) -> np.ndarray:
+    """Indices (sorted) of the pairs whose left or right unit is one of the pairs `some`'s."""
+    rows = np.zeros(int(a.max(initial=0)) + 1, bool)
+    columns = np.zeros(int(b.max(initial=0)) + 1, bool)
+    rows[a[some]], columns[b[some]] = True, True
+    return np.flatnonzero(rows[a] | columns[b])
 
 
 def _evidence(text: str, shared: tuple[Span, ...]) -> tuple[str, ...]:
