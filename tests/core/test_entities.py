@@ -745,3 +745,13 @@ def test_a_year_in_brackets_dates_a_work_and_a_figure_s_unit_is_no_organisation(
     assert find(entities, "ERA").type == "OTHER"
     assert find(entities, "NHL").type == "ORG"
     assert find(entities, "Hitzig").type == "PERSON"
+
+
+def test_a_name_opening_an_organisation_s_longer_name_is_that_organisation():
+    entities = extract_entities(
+        "Varnell State University was founded in 1865. Varnell State's teams are strong. "
+        "Ann Colby runs the Ann Colby Foundation."
+    )
+    university = find(entities, "Varnell State University")
+    assert university.type == "ORG" and "Varnell State" in names(university)
+    assert find(entities, "Ann Colby").type == "PERSON"

@@ -150,6 +150,7 @@ def _clusters(scanner: Scanner, clusters: list[Cluster]) -> list[Cluster]:
             continue
         target.absorb(c)
         gone.add(id(c))
+    _join_opening_words(names, gone)
     clusters = [c for c in clusters if id(c) not in gone]
     by_key = {k: c for c in clusters if c.kind is None for k in c.keys}
     for start, word in scanner.compounds:
@@ -165,6 +166,26 @@ def _clusters(scanner: Scanner, clusters: list[Cluster]) -> list[Cluster]:
             if target is not None:
                 scanner.mention(target, start + m.start(), start + m.end(), m.group())
     return clusters
+
+
+def _join_opening_words(names: list[Cluster], gone: set[int]) -> None:
+    """A name of two words or more that opens one organisation's longer name in the text is that
+    organisation ("Fairmont State" for "Fairmont State University"), unless it is a known place
+    or a person ("John Smith" and the "John Smith Foundation")."""
+    openings: dict[tuple[str, ...], list[Cluster]] = defaultdict(list)
+    for c in names:
+        if len(c.words) >= 3 and c.type == ORG:
+            for k in range(2, len(c.words)):
+                openings[tuple(c.words[:k])].append(c)
+    if not openings:
+        return
+    for c in names:
+        if id(c) in gone or len(c.words) < 2 or c.type in (ORG, PERSON) or c.key in WORLD:
+            continue
+        targets = openings.get(tuple(c.words), ())
+        if len(targets) == 1:
+            targets[0].absorb(c)
+            gone.add(id(c))
 
 
 def _label(forms: Counter) -> str:
