@@ -517,6 +517,9 @@ def test_given_names_and_person_cues_make_people():
     # A given name that a town also bears (David in Panama, Gary in Indiana) still opens a name.
     towns = extract_entities("They admired David Irving and Gary Tolland.")
     assert {"David Irving", "Gary Tolland"} <= labels(towns, "PERSON")
+    # A given name a country bears opens a person's full name too ("Chad Edward Gaudin").
+    country = extract_entities("He said Chad Edward Tolland (born 1983) pitched.")
+    assert "Chad Edward Tolland" in labels(country, "PERSON")
 
 
 def test_a_middle_initial_that_is_also_a_word_keeps_the_name_whole():
