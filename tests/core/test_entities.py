@@ -758,3 +758,11 @@ def test_a_name_opening_an_organisation_s_longer_name_is_that_organisation():
     university = find(entities, "Varnell State University")
     assert university.type == "ORG" and "Varnell State" in names(university)
     assert find(entities, "Ann Colby").type == "PERSON"
+
+
+def test_compass_names_places_between_and_of_after_place_words_make_places():
+    entities = extract_entities(
+        "The halt lies between Quorran and Dinel. He was the Mayor of Tavlasa. They reached "
+        "North Brennick at dawn."
+    )
+    assert {"Quorran", "Dinel", "Tavlasa", "North Brennick"} <= labels(entities, "PLACE")

@@ -9,6 +9,7 @@ from collections import Counter
 from ..text.lexical import zipf
 from ..text.tokens import normalise
 from .lexicon import (
+    COMPASS,
     DIGIT_RE,
     FIRST_NAMES,
     GAZ,
@@ -65,6 +66,11 @@ _DONE_RE = re.compile(
 _ORG_OF = frozenset(
     "member members ceo executive chairman shareholders subsidiary division employees founder"
     " founders co-founder owner owners".split()
+)
+# "mayor of X", "the invasion of X": what stands before "of X" when X is a place.
+_PLACE_OF = frozenset(
+    "mayor governor residents villagers inhabitants citizens natives invasion outskirts suburbs"
+    " shore shores prairie streets occupation liberation".split()
 )
 _MADE = frozenset(
     "founded led written directed produced composed painted sung performed created designed"
@@ -236,7 +242,7 @@ def quoted(masked: str, start: int, end: int) -> bool:
 def context_votes(masked: str, start: int, end: int, votes: dict) -> None:
     """Votes from the words around a name: titles and roles, place prepositions, org words."""
     prev, of_head, before = prev_words(masked, start)
-    if of_head in PLACE_HEADS:
+    if of_head in PLACE_HEADS or of_head in _PLACE_OF:
         votes[PLACE] += 3
     elif of_head in _ORG_OF:  # "members of Korn", "chief executive of Zorvex"
         votes[ORG] += 2
@@ -252,7 +258,7 @@ def context_votes(masked: str, start: int, end: int, votes: dict) -> None:
         votes[PERSON] += 1.5
     elif prev in ("née", "nee"):
         votes[PERSON] += 2
-    elif prev in PLACE_PREPS:
+    elif prev in PLACE_PREPS or prev == "between":
         votes[PLACE] += 1
     elif prev in ORG_HEADS and prev not in OTHER_HEADS and _common_noun_before(masked, start):
         votes[ORG] += 2
@@ -343,6 +349,8 @@ def name_votes(surface: str, words: tuple[str, ...], cap_all: Counter) -> tuple[
         votes[OTHER] = 3.0
     elif len(lw) > 1 and lw[0] in _PLACE_FIRST:
         votes[PLACE] = votes.get(PLACE, 0.0) + 3
+    elif len(lw) > 1 and lw[0] in COMPASS:
+        votes[PLACE] = votes.get(PLACE, 0.0) + 2  # "West Germany", "North Bridgton"
     elif len(lw) == 1 and lw[0].endswith(_DOCTRINES):
         votes[OTHER] = 3.0  # "Catholicism", "Physiology": a doctrine or a field, not a place
     elif _MODEL_RE.fullmatch(words[0]):
