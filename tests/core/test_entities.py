@@ -686,6 +686,8 @@ def test_organisation_words_inside_a_name_and_teams_named_for_places():
     teams = {"Major League Cricket", "Toronto Red Owls", "Montreal HC", "New York Lanterns"}
     assert teams <= labels(entities, "ORG")
     assert not labels(entities) & {"Toronto", "New York", "Red Owls", "Lanterns"}
+    dotted = extract_entities("He met Brindley A.F.C. footballer Dave Buchanan.")
+    assert "Brindley A.F.C." in labels(dotted, "ORG")  # the head read without its dots
 
 
 def test_compass_words_and_upon_stay_inside_place_names():

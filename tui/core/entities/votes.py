@@ -340,7 +340,7 @@ def name_votes(surface: str, words: tuple[str, ...], cap_all: Counter) -> tuple[
     elif key.endswith("s") and key[:-1] in GAZ:
         votes[PLACE] = 2.0
     lw = [w.lower() for w in words]
-    head = head_word(lw)
+    head = head_word(lw).replace(".", "")  # "Sunderland A.F.C." is headed by "afc"
     if head in ORG_HEADS:
         votes[ORG] = 3.0
     elif head in PLACE_HEADS:
