@@ -768,3 +768,11 @@ def test_compass_names_places_between_and_of_after_place_words_make_places():
         "North Brennick at dawn."
     )
     assert {"Quorran", "Dinel", "Tavlasa", "North Brennick"} <= labels(entities, "PLACE")
+
+
+def test_bodies_that_own_sponsor_or_stand_before_a_plural_kind_are_organisations():
+    entities = extract_entities(
+        "The tour was sponsored by Quellnet. The label is owned by Varrow. It won more votes than "
+        "the Verdant or Tollan parties."
+    )
+    assert {"Quellnet", "Varrow", "Verdant", "Tollan"} <= labels(entities, "ORG")

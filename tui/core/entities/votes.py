@@ -201,6 +201,13 @@ _DONE_TO_ORG_PAIRS = frozenset(
         ("with", "merged"),
         ("of", "subsidiary"),
         ("of", "division"),
+        ("by", "owned"),
+        ("by", "sponsored"),
+        ("by", "distributed"),
+        ("by", "published"),
+        ("by", "manufactured"),
+        ("by", "acquired"),
+        ("by", "operated"),
     }
 )
 
@@ -268,6 +275,8 @@ def context_votes(masked: str, start: int, end: int, votes: dict) -> None:
     if appos in PERSON_CUES or who:
         votes[PERSON] += 2
     for word in (appos, nxt):
+        if word not in ORG_HEADS and word.endswith("ies") and word[:-3] + "y" in ORG_HEADS:
+            word = word[:-3] + "y"  # "the Labor or Liberal parties"
         if (
             word in ORG_HEADS and word != "administration"
         ):  # "the Trump administration" is his government
