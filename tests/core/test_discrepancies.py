@@ -172,3 +172,13 @@ def test_figures_read_by_a_second_core_give_the_same_disagreements(pair):
     work = Background([(text_slots, (pair.left, pair.right))], fork=True)
     forked = find_discrepancies(pair.left, pair.right, pair.matches, pair.entities, work.result(0))
     assert forked == pair.discrepancies
+
+
+def test_json_of_long_texts_finds_the_disagreements_on_a_second_core_and_says_the_same(
+    pair, monkeypatch
+):
+    inline = compare(pair.left, pair.right).to_json()
+    monkeypatch.setattr("tui.core.comparison.FORK_THRESHOLD", 0)
+    forked = compare(pair.left, pair.right)
+    assert forked.to_json() == inline
+    assert forked.discrepancies == pair.discrepancies and pair.discrepancies

@@ -83,14 +83,27 @@ class Comparison:
     def json_bytes(self) -> bytes:
         """`to_json` as UTF-8, as it is written: a book's JSON is tens of MB, not worth a copy as
         text and another back."""
+        work = None
+        if "discrepancies" not in self._derived:
+            # On long texts a second core finds the disagreements while this one writes the rest.
+            found = (self.left, self.right, self.matches, self.entities, self._slots())
+            work = Background(
+                [(find_discrepancies, found)],
+                fork=len(self.left.text) + len(self.right.text) > FORK_THRESHOLD,
+            )
+        documents = [document_json(self.left), document_json(self.right)]
+        matches = orjson.Fragment(orjson.dumps([m.json_fields() for m in self.matches]))
+        entities = orjson.Fragment(orjson.dumps([e.json_fields() for e in self.entities]))
+        if work is not None:
+            self._derived["discrepancies"] = work.result(0)
         return orjson.dumps(
             {
                 "version": JSON_VERSION,
                 "threshold": self.threshold,
-                "documents": [document_json(self.left), document_json(self.right)],
-                "matches": [m.json_fields() for m in self.matches],
+                "documents": documents,
+                "matches": matches,
                 "discrepancies": [d.to_dict() for d in self.discrepancies],
-                "entities": [e.json_fields() for e in self.entities],
+                "entities": entities,
             }
         )
 
