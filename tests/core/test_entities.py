@@ -776,3 +776,10 @@ def test_bodies_that_own_sponsor_or_stand_before_a_plural_kind_are_organisations
         "the Verdant or Tollan parties."
     )
     assert {"Quellnet", "Varrow", "Verdant", "Tollan"} <= labels(entities, "ORG")
+
+
+def test_kin_and_a_death_belong_to_a_person():
+    entities = extract_entities(
+        "After Zorvan's death the band split. They said Quillan 's widow spoke."
+    )
+    assert {"Zorvan", "Quillan"} <= labels(entities, "PERSON")

@@ -56,6 +56,11 @@ def _figure_unit(masked: str, start: int, end: int) -> bool:
     return not (noun[:1].islower() and noun.isalpha() and noun not in STOP)
 
 
+# "Merle Travis's son", "Belgrano's death": what only a person has.
+_KIN_RE = re.compile(
+    r"\s?['’]s\s+(?:\w+\s+)?(?:son|sons|daughter|daughters|wife|husband|widow|father|mother"
+    r"|brother|sister|parents|death|birth|funeral|childhood|girlfriend|boyfriend)\b"
+)
 _DATED_RE = re.compile(r"\s*\(\s*\d{4}\s*\)")
 _BORN_RE = re.compile(r"\s*[(,]\s*(?:born|b\.|née|n[eé]e|c\.\s*)?\s*\d{3,4}\b|\s*\(\s*born\b")
 _DONE_RE = re.compile(
@@ -319,6 +324,8 @@ def context_votes(masked: str, start: int, end: int, votes: dict) -> None:
         votes[PLACE] += 2
     if masked[start - 2 : start - 1].isdigit() and _figure_unit(masked, start, end):
         votes[OTHER] += 3
+    if after[:3].lstrip()[:1] in "'’" and _KIN_RE.match(after):
+        votes[PERSON] += 2
     if _DATED_RE.match(after):  # "Hollywood Canteen (1944)": a work and its year
         votes[OTHER] += 2
     elif _BORN_RE.match(after):  # "Hitzig (born 1950)", "Lessing (1729-1781)"
