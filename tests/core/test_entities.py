@@ -783,3 +783,12 @@ def test_kin_and_a_death_belong_to_a_person():
         "After Zorvan's death the band split. They said Quillan 's widow spoke."
     )
     assert {"Zorvan", "Quillan"} <= labels(entities, "PERSON")
+
+
+def test_a_team_is_named_with_its_score():
+    entities = extract_entities(
+        "In the last game the Crystals won 3-2. The Varlow Rovers lost 1-4 at home. Tilda Marlow "
+        "won 6-4 in the final."
+    )
+    assert {"Crystals", "Varlow Rovers"} <= labels(entities, "ORG")
+    assert find(entities, "Tilda Marlow").type == "PERSON"  # a player's score, no team

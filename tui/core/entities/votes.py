@@ -56,6 +56,10 @@ def _figure_unit(masked: str, start: int, end: int) -> bool:
     return not (noun[:1].islower() and noun.isalpha() and noun not in STOP)
 
 
+# "the Crystals won 3-2", "Montreal Victorias defeated the champions 4-0": a team and its score.
+_SCORED_RE = re.compile(
+    r"\s+(?:won|lost|defeated|beat|drew|tied)\b[^.;\n]{0,40}?\b\d{1,2}[-–]\d{1,2}\b"
+)
 # "Merle Travis's son", "Belgrano's death": what only a person has.
 _KIN_RE = re.compile(
     r"\s?['’]s\s+(?:\w+\s+)?(?:son|sons|daughter|daughters|wife|husband|widow|father|mother"
@@ -324,6 +328,8 @@ def context_votes(masked: str, start: int, end: int, votes: dict) -> None:
         votes[PLACE] += 2
     if masked[start - 2 : start - 1].isdigit() and _figure_unit(masked, start, end):
         votes[OTHER] += 3
+    if (prev == "the" or masked[end - 1 : end] == "s") and _SCORED_RE.match(after):
+        votes[ORG] += 1.5
     if after[:3].lstrip()[:1] in "'’" and _KIN_RE.match(after):
         votes[PERSON] += 2
     if _DATED_RE.match(after):  # "Hollywood Canteen (1944)": a work and its year
