@@ -298,3 +298,11 @@ def test_books_are_scored_by_the_model_fitted_without_the_columns_they_cannot_me
     assert Aligner(mark, mark).model.partial is None  # the partial model has none of its own
     left, right = doc(*NOISE_L), doc(*NOISE_R)
     assert Aligner(left, right).model.partial is not None
+
+
+def test_a_dateline_pairs_with_nothing_not_even_the_sentence_holding_its_date():
+    left = doc("July 13, 2009", *NOISE_L)
+    right = doc(*NOISE_R, "The council approved the budget on July 13, 2009.")
+    assert align(left, right) == []
+    left = doc("Posted July 13, 2009 12:41PM", *NOISE_L)
+    assert align(left, right) == []
