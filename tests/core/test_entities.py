@@ -613,6 +613,16 @@ def test_a_capitalised_the_inside_a_sentence_belongs_to_the_name():
     assert "the Varnholt Gazette" not in names(find(entities, "Varnholt Gazette"))
 
 
+def test_a_capital_the_opening_reported_speech_stays_outside_the_name():
+    text = (
+        "And he said unto them, The Son of man must suffer. Then Jesus said, The Son of man "
+        "is come. And Peter answered, The Master is here. The Master spoke, and Peter wept."
+    )
+    entities = extract_entities(text)
+    assert find(entities, "Son").label == "Son"
+    assert "The Master" not in names(find(entities, "Master"))
+
+
 def test_a_capitalised_head_ending_the_name_before_is_no_cue_for_the_next():
     entities = extract_entities(
         "Joe Tavoner pitched well. Called up from the Brindle League, Tavoner took the mound. "

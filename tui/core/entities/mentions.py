@@ -45,8 +45,9 @@ from .votes import context_votes, name_votes
 _ODD_SPACE = re.compile(r"\s\s|[^\S ]")
 # Abbreviations that end a person's name with their full stop ("Andrew J. Evans Jr.").
 _DOTTED_TAILS = frozenset({"Jr", "Sr"})
-# What may stand before a capitalised "The" inside a sentence (a word, a comma, a bracket).
-_INSIDE = frozenset(",;()")
+# What may stand before a capitalised "The" inside a sentence: a word or a bracket. After a comma or
+# a semicolon a capital may open reported speech ("he said unto them, The sabbath was made").
+_INSIDE = frozenset("()")
 
 
 # "65th Air Division", "4 Air Defense Wing": a unit's number is part of its name.
