@@ -623,6 +623,16 @@ def test_a_capital_the_opening_reported_speech_stays_outside_the_name():
     assert "The Master" not in names(find(entities, "Master"))
 
 
+def test_a_capital_after_a_verb_of_saying_and_a_comma_opens_speech_not_a_name():
+    text = (
+        "And he said to them, Truly I say to you, the hour is near. Then Jesus answered, Truly the "
+        "bread is broken. Then Peter said, Verily it is so."
+    )
+    every = set().union(*(names(e) for e in extract_entities(text)))
+    assert not every & {"Truly", "Verily"}
+    assert "Jesus" in every and "Peter" in every
+
+
 def test_a_capitalised_head_ending_the_name_before_is_no_cue_for_the_next():
     entities = extract_entities(
         "Joe Tavoner pitched well. Called up from the Brindle League, Tavoner took the mound. "

@@ -33,6 +33,7 @@ from .lexicon import (
     PERSON,
     PLACE,
     PLACE_HEADS,
+    SAY,
     SEGMENT_RE,
     STOP,
     SURNAMES,
@@ -44,6 +45,15 @@ from .lexicon import (
     spelling_key,
 )
 from .votes import kind_noun
+
+# Verbs of saying: a capital after "he said unto them," opens the words said ("Truly I say").
+SPEECH = SAY | {"saith", "saying", "answered", "answering", "asked", "replied", "cried", "wrote"}
+
+
+def _after_speech(masked: str, comma: int) -> bool:
+    """Whether one of the three words before the comma at `comma` is a verb of saying."""
+    return not SPEECH.isdisjoint(masked[max(0, comma - 40) : comma].lower().split()[-3:])
+
 
 # "X is a ...": what an opening word followed by a kind noun needs to be read as a name.
 _IS_RE = re.compile(r"\s+(?:is|was)\s")
@@ -246,7 +256,12 @@ class Capitals:
             p = start - 1
             while p >= 0 and masked[p] in " \t\n":
                 p -= 1
-            out.append(start in firsts or p < 0 or masked[p] in OPENERS)
+            out.append(
+                start in firsts
+                or p < 0
+                or masked[p] in OPENERS
+                or (masked[p] == "," and _after_speech(masked, p))
+            )
         return out
 
     def _sentence_of(self, starts: list[int]) -> list[int]:
