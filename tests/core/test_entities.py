@@ -633,6 +633,15 @@ def test_a_capital_after_a_verb_of_saying_and_a_comma_opens_speech_not_a_name():
     assert "Jesus" in every and "Peter" in every
 
 
+def test_a_name_after_son_of_or_widow_of_is_a_person():
+    entities = extract_entities(
+        "The elders met Berosh, the son of Tamun, at the gate. Later the widow of Halvar came "
+        "with the brother of Tamun, and Berosh spoke for Halvar."
+    )
+    assert find(entities, "Tamun").type == "PERSON"
+    assert find(entities, "Halvar").type == "PERSON"
+
+
 def test_a_capitalised_head_ending_the_name_before_is_no_cue_for_the_next():
     entities = extract_entities(
         "Joe Tavoner pitched well. Called up from the Brindle League, Tavoner took the mound. "

@@ -77,6 +77,11 @@ _ORG_OF = frozenset(
     " founders co-founder owner owners".split()
 )
 # "mayor of X", "the invasion of X": what stands before "of X" when X is a place.
+# "the son of David", "the widow of Uriah": kin are a person's.
+_KIN_OF = frozenset(
+    "son sons daughter daughters wife husband widow father mother brother brothers sister sisters"
+    " nephew niece grandson granddaughter".split()
+)
 _PLACE_OF = frozenset(
     "mayor governor residents villagers inhabitants citizens natives invasion outskirts suburbs"
     " shore shores prairie streets occupation liberation".split()
@@ -262,6 +267,8 @@ def context_votes(masked: str, start: int, end: int, votes: dict) -> None:
         votes[PLACE] += 3
     elif of_head in _ORG_OF:  # "members of Korn", "chief executive of Zorvex"
         votes[ORG] += 2
+    elif of_head in _KIN_OF:
+        votes[PERSON] += 2
     if prev == "the":  # people seldom take an article: "the Kremlin", "in the Bundestag"
         votes[ORG] += 0.3
         if before in PLACE_PREPS:
