@@ -23,7 +23,7 @@ from rapidfuzz import fuzz
 from ..data import lines
 from ..model import LEFT, RIGHT, Entity, Match, Sentence, Span
 from ..text.document import Document
-from ..text.slots import Slot, find_slots, relate, same_figure
+from ..text.slots import Slot, find_slots, little_but_figures, relate, same_figure
 from ..text.tokens import STOPWORDS, WORD, normalise
 from .keysets import INT
 
@@ -31,9 +31,7 @@ CONTEXT_WORDS = 3  # words each side of a slot whose keys say what it is the fig
 NEARBY_SENTENCES = 2  # how far from a match the other text may tell a value for it not to conflict
 SPELLING_ALIKE = 80  # rapidfuzz ratio from which two names are one name spelled two ways
 DATELINE_SENTENCES = 12
-DATELINE_WORDS = 2  # a sentence with at most this many words besides its figures is a dateline
 AGE_WORDS = 6  # words each side of an age where the person's name is looked for
-_LETTERS = re.compile(r"[^\W\d_]{2,}")  # words of letters (a timestamp's digits are no words)
 _HONORIFICS = frozenset("mr mrs ms miss dr sir madam mister".split())  # no role: anyone's
 _AGE = re.compile(
     r"\s*-?\s*old\b"
@@ -236,10 +234,8 @@ def _dateline(doc: Document, slots: _Located, slot: Slot, seen: dict[int, bool])
 
 
 def _little_but_figures(doc: Document, slots: _Located, sentence: Sentence) -> bool:
-    words = _LETTERS.findall(doc.text, sentence.start, sentence.end)
     figures = slots.within([sentence.span])
-    inside = sum(len(_LETTERS.findall(doc.text, f.start, f.end)) for f in figures)
-    return len(words) - inside <= DATELINE_WORDS
+    return little_but_figures(doc.text, sentence.start, sentence.end, figures)
 
 
 def _same_person(left: Document, a: Slot, right: Document, b: Slot) -> bool:

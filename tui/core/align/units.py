@@ -15,12 +15,11 @@ import numpy as np
 from ..model import Sentence, Span
 from ..text import tokens
 from ..text.document import Document
-from ..text.slots import Slot, find_slots
+from ..text.slots import Slot, find_slots, little_but_figures
 from . import keysets
 from .keysets import INT
 
 MIN_CLAUSE_WORDS = 5
-DATELINE_WORDS = 2  # a sentence with a figure and at most this many words besides is a dateline
 FIGURE_WORD_UNITS = 2000
 LONG_SENTENCE = 24  # words; only sentences this long are cut at a comma before a connective
 CLAUSE_WORDS = 2  # lower-case words of 4+ letters a clause needs: a list of names has next to none
@@ -40,7 +39,6 @@ _FIGURE_PREFIXES = (tokens.NUMBER_PREFIX, tokens.DATE_PREFIX)
 _OPENING = re.compile(r"[A-Z][a-z]+ing\s[^,.;:]{10,},")
 _BLANK = re.compile(r"\s*")
 _DIGIT = re.compile(r"\d")
-_LETTER_WORD = re.compile(r"\b[^\W\d_]{2,}\b")  # "PM" in "12:41PM" and "th" in "14th" are not
 _CLAUSE_WORDS = re.compile(
     r"\b[^\W\dA-Z_][^\W\d_]{3,}" + r".+?\b[^\W\dA-Z_][^\W\d_]{3,}" * (CLAUSE_WORDS - 1), re.S
 )
@@ -51,8 +49,8 @@ def _dateline(text: str, sentence: Sentence, digits: list[int]) -> bool:
     written, not a fact it reports, so it pairs with nothing (it would pair on its date alone)."""
     start, end = sentence.start, sentence.end
     if bisect_right(digits, end - 1) == bisect_right(digits, start - 1):
-        return False
-    return len(_LETTER_WORD.findall(text, start, end)) <= DATELINE_WORDS
+        return False  # no digit: most sentences, and every one of a book without figures
+    return little_but_figures(text, start, end, find_slots(text, start, end))
 
 
 class Units:

@@ -177,3 +177,16 @@ def _word_start(text: str, at: int, limit: int) -> int:
 def _word_end(text: str, at: int, limit: int) -> int:
     space = text.find(" ", at, limit)
     return limit if space < 0 else space
+
+
+DATELINE_WORDS = 2  # a sentence with at most this many words besides its figures is a dateline
+_LETTERS = re.compile(r"[^\W\d_]{2,}")  # words of letters (a timestamp's digits are no words)
+
+
+def little_but_figures(text: str, start: int, end: int, figures: list[Slot]) -> bool:
+    """Whether text[start:end], which holds `figures`, is little else: a dateline or a timestamp
+    ("July 13, 2009", "Monday 10 Jun 2013 10:45 am") tells when a text was written, not what
+    happened."""
+    words = len(_LETTERS.findall(text, start, end))
+    inside = sum(len(_LETTERS.findall(text, f.start, f.end)) for f in figures)
+    return bool(figures) and words - inside <= DATELINE_WORDS
