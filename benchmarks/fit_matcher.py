@@ -91,21 +91,24 @@ def rows(left, right, label_of, weight: float = 1.0) -> Rows:
     return Rows(x, labels, a, b, weight)
 
 
-def candidate_recall(pairs: list[_dev.Pair], sharing: bool = True) -> float:
-    """Share of the gold links that some scored candidate pair of units touches (with
-    `sharing=False`, some candidate pair the generator makes)."""
-    found = total = 0
+def candidate_recall(pairs: list[_dev.Pair]) -> tuple[float, float]:
+    """Shares of the gold links that some candidate pair of units touches, and that some scored
+    candidate pair (one sharing content) touches."""
+    found = [0, 0]
+    total = 0
     for pair in pairs:
-        lu, ru, a, b, _x = scored_pairs(pair.left, pair.right, sharing)
-        links = {
-            (i, j)
-            for u, v in zip(a.tolist(), b.tolist())
-            for i in _dev.touched(pair.lstarts, [lu.spans[u]])
-            for j in _dev.touched(pair.rstarts, [ru.spans[v]])
-        }
-        found += len(links & pair.gold)
+        lu, ru, a, b, x = scored_pairs(pair.left, pair.right, sharing=False)
+        scored = shares_content(x)
+        for n, keep in enumerate((np.ones(len(a), bool), scored)):
+            links = {
+                (i, j)
+                for u, v in zip(a[keep].tolist(), b[keep].tolist())
+                for i in _dev.touched(pair.lstarts, [lu.spans[u]])
+                for j in _dev.touched(pair.rstarts, [ru.spans[v]])
+            }
+            found[n] += len(links & pair.gold)
         total += len(pair.gold)
-    return found / total if total else 0.0
+    return (found[0] / total, found[1] / total) if total else (0.0, 0.0)
 
 
 def synth_rows(pair: _dev.Pair) -> Rows:

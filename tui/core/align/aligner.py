@@ -127,9 +127,10 @@ class Aligner:
             texts = (self.left.wording(self.left_doc), self.right.wording(self.right_doc))
         features = pair_features(self.vocab, pairs, (self.left.slots, self.right.slots), texts)
         whole = list(WHOLE)
-        if np.isnan(features[:, whole]).any():  # the model's mean: they add nothing either way
+        unmeasured = np.isnan(features[:, whole])
+        if unmeasured.any():  # the model's mean: the columns then add nothing either way
             features[:, whole] = np.where(
-                np.isnan(features[:, whole]), self.model.evidence.mean[whole], features[:, whole]
+                unmeasured, self.model.evidence.mean[whole], features[:, whole]
             )
         if not self.order:  # the model's mean: the columns then add nothing either way
             features[:, POSITION] = self.model.evidence.mean[list(POSITION)]
