@@ -60,11 +60,13 @@ def _figure_unit(masked: str, start: int, end: int) -> bool:
 _SCORED_RE = re.compile(
     r"\s+(?:won|lost|defeated|beat|drew|tied)\b[^.;\n]{0,40}?\b\d{1,2}[-–]\d{1,2}\b"
 )
-# "Merle Travis's son", "Belgrano's death": what only a person has.
-_KIN_RE = re.compile(
-    r"\s?['’]s\s+(?:\w+\s+)?(?:son|sons|daughter|daughters|wife|husband|widow|father|mother"
-    r"|brother|sister|parents|death|birth|funeral|childhood|girlfriend|boyfriend)\b"
+# What only a person has: "Merle Travis's son", "Belgrano's death", "the widow of Uriah".
+_KIN = frozenset(
+    "son sons daughter daughters wife husband widow father mother brother brothers sister sisters"
+    " nephew niece grandson granddaughter parents death birth funeral childhood girlfriend"
+    " boyfriend".split()
 )
+_KIN_RE = re.compile(r"\s?['’]s\s+(?:\w+\s+)?(?:" + "|".join(sorted(_KIN)) + r")\b")
 _DATED_RE = re.compile(r"\s*\(\s*\d{4}\s*\)")
 _BORN_RE = re.compile(r"\s*[(,]\s*(?:born|b\.|née|n[eé]e|c\.\s*)?\s*\d{3,4}\b|\s*\(\s*born\b")
 _DONE_RE = re.compile(
@@ -77,11 +79,6 @@ _ORG_OF = frozenset(
     " founders co-founder owner owners".split()
 )
 # "mayor of X", "the invasion of X": what stands before "of X" when X is a place.
-# "the son of David", "the widow of Uriah": kin are a person's.
-_KIN_OF = frozenset(
-    "son sons daughter daughters wife husband widow father mother brother brothers sister sisters"
-    " nephew niece grandson granddaughter".split()
-)
 _PLACE_OF = frozenset(
     "mayor governor residents villagers inhabitants citizens natives invasion outskirts suburbs"
     " shore shores prairie streets occupation liberation".split()
@@ -267,7 +264,7 @@ def context_votes(masked: str, start: int, end: int, votes: dict) -> None:
         votes[PLACE] += 3
     elif of_head in _ORG_OF:  # "members of Korn", "chief executive of Zorvex"
         votes[ORG] += 2
-    elif of_head in _KIN_OF:
+    elif of_head in _KIN:
         votes[PERSON] += 2
     if prev == "the":  # people seldom take an article: "the Kremlin", "in the Bundestag"
         votes[ORG] += 0.3
