@@ -821,3 +821,13 @@ def test_a_team_is_named_with_its_score():
     )
     assert {"Crystals", "Varlow Rovers"} <= labels(entities, "ORG")
     assert find(entities, "Tilda Marlow").type == "PERSON"  # a player's score, no team
+
+
+def test_a_nationality_word_stays_in_a_place_s_name_and_not_before_a_person():
+    entities = extract_entities(
+        "The family moved from Western Australia to British Columbia. There the "
+        "Russian Igor Valenko said they had come far."
+    )
+    assert {"Western Australia", "British Columbia"} <= labels(entities, "PLACE")
+    assert "Igor Valenko" in labels(entities, "PERSON")
+    assert not {"Australia", "Columbia", "Russian Igor Valenko"} & labels(entities)

@@ -515,6 +515,8 @@ class Splitter:
                 all(p in DEMONYMS for p in lw[lo].split("-"))
                 or (lw[lo] in COMPASS and lo + 1 < hi and lw[lo + 1] in DEMONYMS)
             ):
+                if lo + 1 < hi and spelling_key(" ".join(words[lo + 1 : hi])) in WORLD:
+                    break  # "British Columbia", "Western Australia": a place of its own
                 lo += 1
             # A first word the text mostly writes in lower case only opens the sentence ("Died
             # Abner").

@@ -10,6 +10,7 @@ from ..text.lexical import zipf
 from ..text.tokens import normalise
 from .lexicon import (
     COMPASS,
+    DEMONYMS,
     DIGIT_RE,
     FIRST_NAMES,
     GAZ,
@@ -365,6 +366,8 @@ def name_votes(surface: str, words: tuple[str, ...], cap_all: Counter) -> tuple[
         votes[PLACE] = 2.0
     elif key.endswith("s") and key[:-1] in GAZ:
         votes[PLACE] = 2.0
+    elif " " in key and key.split(" ", 1)[0] in DEMONYMS and key.split(" ", 1)[1] in WORLD:
+        votes[PLACE] = 2.0  # "Western Australia", "British Columbia": a place of the place's name
     lw = [w.lower() for w in words]
     head = head_word(lw).replace(".", "")  # "Sunderland A.F.C." is headed by "afc"
     if head in ORG_HEADS:
