@@ -831,3 +831,15 @@ def test_a_nationality_word_stays_in_a_place_s_name_and_not_before_a_person():
     assert {"Western Australia", "British Columbia"} <= labels(entities, "PLACE")
     assert "Igor Valenko" in labels(entities, "PERSON")
     assert not {"Australia", "Columbia", "Russian Igor Valenko"} & labels(entities)
+
+
+def test_peoples_and_faiths_are_no_names_even_when_made_from_a_place():
+    entities = extract_entities(
+        "The village of Tarrow Hill welcomed Jews, Catholics and Sunnis alike. A Minnesotan "
+        "farmer and two Kenyans said the Jewish quarter was the oldest part."
+    )
+    found = labels(entities)
+    assert not {"Jews", "Catholics", "Sunnis", "Minnesotan", "Kenyans", "Jewish"} & found
+    assert "Tarrow Hill" in found
+    # a given name that is also a faith's word still opens a person's name
+    assert "Christian Marlow" in labels(extract_entities("Christian Marlow said so."), "PERSON")

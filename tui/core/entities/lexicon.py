@@ -221,6 +221,37 @@ def _place_key(name: str) -> str:
 WORLD = frozenset(map(_place_key, data.lines("places.txt"))) | GAZ
 
 
+# How a people's word is made from its place's name: (ending, what replaces it in the place).
+_DEMONYM_ENDINGS = (
+    ("n", ""),  # Prussia-n, Minnesota-n
+    ("ian", ""),  # Brazil-ian
+    ("ian", "a"),  # Canad-ian
+    ("ese", ""),  # Japan-ese
+    ("ese", "a"),  # Chin-ese
+    ("er", ""),  # Queensland-er, New York-er
+)
+
+
+@lru_cache(maxsize=4096)
+def is_demonym(wl: str) -> bool:
+    """A nationality or faith word (list), or one made from a known place's name ("Prussian",
+    "Minnesotan", "Queenslanders"), unless the word is itself a place or a person's name."""
+    forms = (wl, wl[:-1]) if wl.endswith("s") else (wl,)
+    if any(word in DEMONYMS for word in forms):
+        return True  # "Kenyans", "Americans"
+    if wl in WORLD or wl in FIRST_NAMES or wl in SURNAMES or len(wl) < 5:
+        return False
+    for word in forms:
+        for ending, repl in _DEMONYM_ENDINGS:
+            if word.endswith(ending) and len(word) - len(ending) >= 3:
+                base = word[: -len(ending)] + repl
+                # "-n" only after a longer name in "-a": "Teman" and "Nisan" are no Tema's people
+                short = ending == "n" and (base[-1] != "a" or len(base) < 6)
+                if base in WORLD and base not in FIRST_NAMES and not short:
+                    return True
+    return False
+
+
 def lower_counts(text: str) -> Counter:
     """How often each lower-case word (LOWER_RE) occurs: counted once per distinct
     whitespace-separated token, since a match never crosses a space and its look-behind sees a space

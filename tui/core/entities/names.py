@@ -42,6 +42,7 @@ from .lexicon import (
     WORLD,
     head_word,
     is_common,
+    is_demonym,
     spelling_key,
 )
 from .votes import kind_noun
@@ -512,7 +513,7 @@ class Splitter:
                     return
         if not headed:
             while lo < hi and (
-                all(p in DEMONYMS for p in lw[lo].split("-"))
+                all(is_demonym(p) for p in lw[lo].split("-"))
                 or (lw[lo] in COMPASS and lo + 1 < hi and lw[lo + 1] in DEMONYMS)
             ):
                 if lo + 1 < hi and spelling_key(" ".join(words[lo + 1 : hi])) in WORLD:
