@@ -843,3 +843,17 @@ def test_peoples_and_faiths_are_no_names_even_when_made_from_a_place():
     assert "Tarrow Hill" in found
     # a given name that is also a faith's word still opens a person's name
     assert "Christian Marlow" in labels(extract_entities("Christian Marlow said so."), "PERSON")
+
+
+def test_a_club_word_opening_a_name_and_associates_or_library_ending_one_make_organisations():
+    entities = extract_entities(
+        "Marek Dolan left FC Varnow for AC Telvia in May. The plans were drawn by Brennick "
+        "Design Associates and shown at the Tarrow Public Library."
+    )
+    found = labels(entities, "ORG")
+    assert {
+        "FC Varnow",
+        "AC Telvia",
+        "Brennick Design Associates",
+        "Tarrow Public Library",
+    } <= found

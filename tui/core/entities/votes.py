@@ -90,6 +90,8 @@ _MADE = frozenset(
 )
 # Place words that open a name: "River Mersey", "Lake Geneva", "Mount Hood", "Fort Worth".
 _PLACE_FIRST = frozenset("river lake mount mt cape fort port gulf bay isle".split())
+# Club words that open a club's name.
+_CLUB_FIRST = frozenset("fc afc ac sc cf cd sv fk sk club".split())
 _PRONOUN_RE = re.compile(r"\b(?:he|she|his|her|him|himself|herself)\b")
 _PUNCT = "\"'“”‘’()[],.;:!?"
 
@@ -376,6 +378,8 @@ def name_votes(surface: str, words: tuple[str, ...], cap_all: Counter) -> tuple[
         votes[PLACE] = votes.get(PLACE, 0.0) + 3
     elif head in OTHER_HEADS:
         votes[OTHER] = 3.0
+    elif len(lw) > 1 and lw[0] in _CLUB_FIRST:
+        votes[ORG] = 3.0  # "FC Basel", "AC Milan", "Club Atlético": a club's word opening its name
     elif len(lw) > 1 and lw[0] in _PLACE_FIRST:
         votes[PLACE] = votes.get(PLACE, 0.0) + 3
     elif len(lw) > 1 and lw[0] in COMPASS:
