@@ -857,3 +857,13 @@ def test_a_club_word_opening_a_name_and_associates_or_library_ending_one_make_or
         "Brennick Design Associates",
         "Tarrow Public Library",
     } <= found
+
+
+def test_an_all_honour_is_no_organisation_or_person():
+    entities = extract_entities(
+        "Dorran Pike was named All-American twice and All-State once at Tarrow High School."
+    )
+    assert not {"All-American", "All-State"} & (
+        labels(entities, "ORG") | labels(entities, "PERSON")
+    )
+    assert "Dorran Pike" in labels(entities, "PERSON")

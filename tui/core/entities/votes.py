@@ -378,6 +378,8 @@ def name_votes(surface: str, words: tuple[str, ...], cap_all: Counter) -> tuple[
         votes[PLACE] = votes.get(PLACE, 0.0) + 3
     elif head in OTHER_HEADS:
         votes[OTHER] = 3.0
+    elif lw[0].startswith("all-"):
+        votes[OTHER] = 3.0  # "All-American", "All-State": an honour, not a body or a place
     elif len(lw) > 1 and lw[0] in _CLUB_FIRST:
         votes[ORG] = 3.0  # "FC Basel", "AC Milan", "Club Atlético": a club's word opening its name
     elif len(lw) > 1 and lw[0] in _PLACE_FIRST:
