@@ -867,3 +867,11 @@ def test_an_all_honour_is_no_organisation_or_person():
         labels(entities, "ORG") | labels(entities, "PERSON")
     )
     assert "Dorran Pike" in labels(entities, "PERSON")
+
+
+def test_a_country_whose_name_holds_and_is_one_place():
+    entities = extract_entities(
+        "The team flew from Trinidad and Tobago to Bosnia and Herzegovina for the match."
+    )
+    assert {"Trinidad and Tobago", "Bosnia and Herzegovina"} <= labels(entities, "PLACE")
+    assert not {"Trinidad", "Tobago", "Bosnia", "Herzegovina"} & labels(entities)
