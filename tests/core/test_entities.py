@@ -875,3 +875,14 @@ def test_a_country_whose_name_holds_and_is_one_place():
     )
     assert {"Trinidad and Tobago", "Bosnia and Herzegovina"} <= labels(entities, "PLACE")
     assert not {"Trinidad", "Tobago", "Bosnia", "Herzegovina"} & labels(entities)
+
+
+def test_a_name_of_words_english_does_not_use_is_a_person():
+    entities = extract_entities(
+        "The record was made with Tavek Orlund and Brisa Kettelmo in 1990, and Orlund "
+        "toured with Quiet Lantern later."
+    )
+    people = labels(entities, "PERSON")
+    assert {"Tavek Orlund", "Brisa Kettelmo"} <= people
+    assert not any(e.label == "Orlund" for e in entities)  # the surname joins the full name
+    assert "Quiet Lantern" not in people  # English words, no cue: no person

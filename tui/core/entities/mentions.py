@@ -350,7 +350,7 @@ class Scanner:
             surface = " ".join(surface.split())
         static = self._static.get(surface)
         if static is None:
-            static = self._static[surface] = name_votes(surface, words, self.cap_all)
+            static = self._static[surface] = name_votes(surface, words, self.cap_all, self.lower)
         key, base = static
         cluster = self.clusters.get(key)
         if cluster is not None and len(cluster.spans) >= SATURATED:

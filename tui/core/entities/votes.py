@@ -10,6 +10,7 @@ from ..text.lexical import zipf
 from ..text.tokens import normalise
 from .lexicon import (
     COMPASS,
+    CONNECTORS,
     DEMONYMS,
     DIGIT_RE,
     FIRST_NAMES,
@@ -356,7 +357,29 @@ def _common_word(surface: str) -> bool:
     return key is not None and zipf(key) >= _COMMON_ZIPF
 
 
-def name_votes(surface: str, words: tuple[str, ...], cap_all: Counter) -> tuple[str, dict]:
+# Below this general-English frequency (Zipf) a word is no ordinary English word: "Bresh", "Teofil".
+_RARE_ZIPF = 3.5
+
+
+def _unenglish(words: tuple[str, ...], lw: list[str], lower: Counter) -> bool:
+    """Whether every word of a name of two or three (connectors aside) is a capitalised word that
+    English seldom uses and the text never writes in lower case ("Thom Bresh", "Teofil
+    Lenartowicz", "Augusto Pinochet"): a person's given name and surname, by their shape alone."""
+    kept = [(w, wl) for w, wl in zip(words, lw) if wl not in CONNECTORS]
+    if not 2 <= len(kept) <= 3:
+        return False
+    for w, wl in kept:
+        if not w[:1].isupper() or (len(w) > 2 and w.isupper()) or DIGIT_RE.search(w):
+            return False
+        key = normalise(wl)
+        if key is None or lower.get(wl) or zipf(key) >= _RARE_ZIPF or wl in DEMONYMS:
+            return False
+    return True
+
+
+def name_votes(
+    surface: str, words: tuple[str, ...], cap_all: Counter, lower: Counter | None = None
+) -> tuple[str, dict]:
     """The key of a name and the votes it earns by itself: gazetteer, head word, given name,
     acronym, digits."""
     votes: dict = {}
@@ -406,6 +429,8 @@ def name_votes(surface: str, words: tuple[str, ...], cap_all: Counter) -> tuple[
     elif len(lw) > 1 and head not in WORLD:
         if lw[-1] in SURNAMES or (len(words[0]) == 2 and words[0][1] == "."):
             votes[PERSON] = 1.0  # "Chick Corea", "J. Smith"
+        elif lower is not None and _unenglish(words, lw, lower):
+            votes[PERSON] = 0.5
     if (
         surface.replace(".", "").replace("/", "").isupper()
         and key not in WORLD
