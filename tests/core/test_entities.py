@@ -886,3 +886,16 @@ def test_a_name_of_words_english_does_not_use_is_a_person():
     assert {"Tavek Orlund", "Brisa Kettelmo"} <= people
     assert not any(e.label == "Orlund" for e in entities)  # the surname joins the full name
     assert "Quiet Lantern" not in people  # English words, no cue: no person
+
+
+def test_a_radio_call_sign_is_a_station():
+    entities = extract_entities(
+        "4KZ, known as 1020 4KZ, began broadcasting in 1939. Listeners in Tarrow still tune "
+        "to 4KZ for the news, and the station competes with 7HO."
+    )
+    station = find(entities, "4KZ")
+    assert station.type == "ORG" and station.label == "1020 4KZ"
+    assert len(station.on("left")) == 3
+    assert "7HO" in labels(entities, "ORG")
+    # without radio in the text, a figure and capitals are no station
+    assert not labels(extract_entities("He bought a 4WD and a 3DS in 2010."), "ORG")

@@ -29,6 +29,7 @@ from .lexicon import (
     head_word,
     lower_counts,
     mask,
+    spelling_key,
 )
 from .names import Capitals, Splitter
 from .quantities import (
@@ -79,6 +80,12 @@ def _leading_the(masked: str, start: int) -> bool:
     while p > 0 and masked[p] in " \t":
         p -= 1
     return masked[p].isalnum() or masked[p] in _INSIDE
+
+
+# A station's call sign, a digit and two or three capitals ("6PR", "3AW"), with the frequency that
+# may stand before it ("882 6PR"); named only in a text with one of the words below.
+_CALL_SIGN_RE = re.compile(r"(?<![\w.,-])(?:(\d{3,4}(?:\.\d)?)[ \t]+)?(\d[A-Z]{2,3})(?![\w-])")
+_BROADCAST_WORDS = ("radio", "broadcasting", "broadcaster", "broadcast", "station", "stations")
 
 
 # A name the text defines an acronym for ("World Series of Poker (WSOP)") names a body, mostly.
@@ -194,6 +201,7 @@ class Scanner:
 
     def run(self) -> list[Cluster]:
         self._dates()
+        self._call_signs()
         self._names()
         self._numbers()
         return list({id(c): c for c in self.clusters.values()}.values())
@@ -255,6 +263,16 @@ class Scanner:
                 if not before or before[-1].lower().rstrip("-") not in MONTH_PREPS:
                     continue
             self._add(date_key(m), DATE, start, end)
+
+    def _call_signs(self) -> None:
+        """Stations named by their call sign ("6PR", "882 6PR" with its frequency), in a text that
+        speaks of radio or broadcasting: a digit and capitals, which the capitals scan skips."""
+        if not any(self.lower.get(w) for w in _BROADCAST_WORDS):
+            return
+        for m in _CALL_SIGN_RE.finditer(self.masked):
+            start, end = m.span()
+            if self._free(start, end):
+                self._add(spelling_key(m.group(2)), None, start, end, {ORG: 3.0})
 
     def _numbers(self) -> None:
         for m in number_matches(self.masked):
