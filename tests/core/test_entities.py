@@ -899,3 +899,11 @@ def test_a_radio_call_sign_is_a_station():
     assert "7HO" in labels(entities, "ORG")
     # without radio in the text, a figure and capitals are no station
     assert not labels(extract_entities("He bought a 4WD and a 3DS in 2010."), "ORG")
+
+
+def test_an_ordinal_before_a_state_s_letters_is_one_numbered_regiment():
+    text = "The brigade held the 61st PVI, the 93d PVI and the 62d NY at Tarrow, in the 20th NBA season."
+    entities = extract_entities(text)
+    found = labels(entities, "ORG")
+    assert {"61st PVI", "93d PVI", "62d NY"} <= found
+    assert "NBA" in found and "20th NBA" not in found

@@ -52,14 +52,16 @@ _INSIDE = frozenset("()")
 
 
 # "65th Air Division", "4 Air Defense Wing": a unit's number is part of its name.
-_UNIT_NUMBER_RE = re.compile(r"(?:(?<=\s)|^)(\d{1,4})(st|nd|rd|th)? $")
+_UNIT_NUMBER_RE = re.compile(r"(?:(?<=\s)|^)(\d{1,4})(st|nd|rd|th|d)? $")
 _ORDINALS = frozenset({"st", "nd", "rd", "th"})
+# "2d", "93d": the older ordinals of army lists.
+_OLD_ORDINAL_RE = re.compile(r"\dd ")
 _UNITS = frozenset(
     "division wing squadron group fleet army corps brigade regiment battalion force command".split()
 )
 
 
-def _numbered_unit(masked: str, start: int, words: tuple[str, ...]) -> int:
+def _numbered_unit(masked: str, start: int, end: int, words: tuple[str, ...]) -> int:
     """Where a name starts once the number before it is taken in: an ordinal before any
     organisation ("the 65th Air Division"), a bare number only before a military unit."""
     m = _UNIT_NUMBER_RE.search(masked, max(0, start - 8), start)
@@ -68,6 +70,12 @@ def _numbered_unit(masked: str, start: int, words: tuple[str, ...]) -> int:
     head = head_word([w.lower() for w in words])
     if head in _UNITS or (m.group(2) and head in ORG_HEADS):
         return m.start(1)
+    if m.group(2) and len(words) == 1 and words[0].isupper() and len(words[0]) <= 4:
+        # "the 98th PVI", "the 62d NY": a numbered regiment of its state; in "the 20th NBA
+        # season" the number is the season's, the noun after the letters says so.
+        nxt = (masked[end : end + 20].split() or [""])[0].rstrip(".,;:!?")
+        if not (nxt.isalpha() and nxt.islower()) or nxt in STOP:
+            return m.start(1)
     return start
 
 
@@ -352,11 +360,17 @@ class Scanner:
     ) -> tuple[Cluster, int]:
         """Add one mention of a name; returns its cluster and where the mention ends."""
         masked = self.masked
+        unit = False
         leading = _leading_the(masked, start)
         if leading:
             start -= 4
-        elif masked[start - 2 : start - 1].isdigit() or masked[start - 3 : start - 1] in _ORDINALS:
-            start = _numbered_unit(masked, start, words)
+        elif (
+            masked[start - 2 : start - 1].isdigit()
+            or masked[start - 3 : start - 1] in _ORDINALS
+            or _OLD_ORDINAL_RE.fullmatch(masked, start - 3, start)
+        ):
+            numbered = _numbered_unit(masked, start, end, words)
+            unit, start = numbered != start, numbered
         if masked[end + 1 : end + 2].isdigit():
             tail = NUM_TAIL_RE.match(masked, end)
             if tail and tail.group(2).lower() in ORG_HEADS:  # "Rossiya 24 television"
@@ -384,6 +398,8 @@ class Scanner:
         context_votes(masked, start, end, votes)
         if leading:  # people take no article: a band, a paper, a society
             votes[ORG] += 1
+        if unit:  # "65th Air Division", "98th PVI": a numbered unit
+            votes[ORG] += 2
         if self.tables and self._in_table(start):
             votes[ORG] += 3
         return self._add(key, None, start, end, votes, surface), end
