@@ -907,3 +907,12 @@ def test_an_ordinal_before_a_state_s_letters_is_one_numbered_regiment():
     found = labels(entities, "ORG")
     assert {"61st PVI", "93d PVI", "62d NY"} <= found
     assert "NBA" in found and "20th NBA" not in found
+
+
+def test_english_words_before_a_name_english_does_not_use_describe_the_person():
+    entities = extract_entities(
+        "The award went to Juniors Tavek Orlund and Brisa Kettelmo, and Senior Dorvin Kalsett."
+    )
+    people = labels(entities, "PERSON")
+    assert {"Tavek Orlund", "Brisa Kettelmo", "Dorvin Kalsett"} <= people
+    assert not any(label.startswith(("Juniors", "Senior")) for label in labels(entities))

@@ -45,7 +45,7 @@ from .lexicon import (
     is_demonym,
     spelling_key,
 )
-from .votes import kind_noun
+from .votes import english, kind_noun, unenglish
 
 # Verbs of saying: a capital after "he said unto them," opens the words said ("Truly I say").
 SPEECH = SAY | {"saith", "saying", "answered", "answering", "asked", "replied", "cried", "wrote"}
@@ -496,6 +496,14 @@ class Splitter:
                     and words[k - 1] not in _ABBREVIATED
                 ):
                     yield from self._split(words, lw, lo, k)
+                    yield from self._split(words, lw, k, hi)
+                    return
+            # "Senior Kory Lichtensteiger", "Juniors Erique Dozier": English words before a name
+            # of words English does not use describe the person.
+            for k in range(max(lo + 1, hi - 3), hi - 1):
+                if all(
+                    english(w) and w not in WORLD and w not in FIRST_NAMES for w in lw[lo:k]
+                ) and unenglish(words[k:hi], lw[k:hi], self.lower):
                     yield from self._split(words, lw, k, hi)
                     return
         if (

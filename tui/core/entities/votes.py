@@ -359,9 +359,17 @@ def _common_word(surface: str) -> bool:
 
 # Below this general-English frequency (Zipf) a word is no ordinary English word: "Bresh", "Teofil".
 _RARE_ZIPF = 3.5
+# From this one on, a word is an ordinary English one: "senior", "major", "coach".
+ENGLISH_ZIPF = 4.0
 
 
-def _unenglish(words: tuple[str, ...], lw: list[str], lower: Counter) -> bool:
+def english(wl: str) -> bool:
+    """Whether a lower-cased word is one English uses often."""
+    key = normalise(wl)
+    return key is not None and zipf(key) >= ENGLISH_ZIPF
+
+
+def unenglish(words: tuple[str, ...], lw: list[str], lower: Counter) -> bool:
     """Whether every word of a name of two or three (connectors aside) is a capitalised word that
     English seldom uses and the text never writes in lower case ("Thom Bresh", "Teofil
     Lenartowicz", "Augusto Pinochet"): a person's given name and surname, by their shape alone."""
@@ -429,7 +437,7 @@ def name_votes(
     elif len(lw) > 1 and head not in WORLD:
         if lw[-1] in SURNAMES or (len(words[0]) == 2 and words[0][1] == "."):
             votes[PERSON] = 1.0  # "Chick Corea", "J. Smith"
-        elif lower is not None and _unenglish(words, lw, lower):
+        elif lower is not None and unenglish(words, lw, lower):
             votes[PERSON] = 0.5
     if (
         surface.replace(".", "").replace("/", "").isupper()
