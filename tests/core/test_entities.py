@@ -916,3 +916,14 @@ def test_english_words_before_a_name_english_does_not_use_describe_the_person():
     people = labels(entities, "PERSON")
     assert {"Tavek Orlund", "Brisa Kettelmo", "Dorvin Kalsett"} <= people
     assert not any(label.startswith(("Juniors", "Senior")) for label in labels(entities))
+
+
+def test_a_possessive_standing_alone_or_before_a_place_word_is_the_whole_name():
+    text = (
+        "The band played at Dorvel's, then at Kettner's and Brisa's. They lived on Orlund's Road."
+    )
+    entities = extract_entities(text)
+    assert {"Dorvel's", "Kettner's", "Brisa's"} <= labels(entities, "ORG")
+    assert "Orlund's Road" in labels(entities, "PLACE")
+    # a possessive before what the name owns stays outside it
+    assert "Kettelmo" in labels(extract_entities("In May, Kettelmo's band played."))

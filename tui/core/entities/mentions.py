@@ -24,6 +24,7 @@ from .lexicon import (
     OTHER,
     PERSON,
     PLACE,
+    PLACE_HEADS,
     RESULT_LINE_RE,
     STOP,
     head_word,
@@ -94,6 +95,15 @@ def _leading_the(masked: str, start: int) -> bool:
 # may stand before it ("882 6PR"); named only in a text with one of the words below.
 _CALL_SIGN_RE = re.compile(r"(?<![\w.,-])(?:(\d{3,4}(?:\.\d)?)[ \t]+)?(\d[A-Z]{2,3})(?![\w-])")
 _BROADCAST_WORDS = ("radio", "broadcasting", "broadcaster", "broadcast", "station", "stations")
+
+
+# A possessive that is the whole name: alone ("at Miller's,", "Macy's and Dillard's"), or before a
+# place's head word that ends the name ("Rankin's Road"). Group 1: that head word.
+_OWNED_RE = re.compile(
+    r"[ \t]?['’]s(?:[ \t]+([A-Z][a-z]+)(?![ \t]+[A-Z])"
+    r"|(?=[ \t]*(?:[,;:)!?/&]|\.(?!\w)|and\b|or\b|$)))",
+    re.M,
+)
 
 
 # A name the text defines an acronym for ("World Series of Poker (WSOP)") names a body, mostly.
@@ -377,6 +387,13 @@ class Scanner:
                 end = tail.end(1)
         if masked[end : end + 1] == "." and words[-1] in _DOTTED_TAILS and len(words) > 1:
             end += 1
+        shop = owner = False
+        if masked[end : end + 3].lstrip(" \t")[:1] in "'’":
+            owned = _OWNED_RE.match(masked, end)
+            if owned and (owned.group(1) or "").lower() in PLACE_HEADS:
+                end, owner = owned.end(), True  # "Rankin's Road": a place named for its owner
+            elif owned and owned.group(1) is None:
+                end, shop = owned.end(), True  # "at Miller's", "Macy's and Dillard's": a shop
         surface = self.text[start:end]
         if (len(words) > 1 or len(surface) != len(words[0])) and _ODD_SPACE.search(surface):
             surface = " ".join(surface.split())
@@ -400,6 +417,10 @@ class Scanner:
             votes[ORG] += 1
         if unit:  # "65th Air Division", "98th PVI": a numbered unit
             votes[ORG] += 2
+        if shop:
+            votes[ORG] += 1
+        elif owner:
+            votes[PLACE] += 3
         if self.tables and self._in_table(start):
             votes[ORG] += 3
         return self._add(key, None, start, end, votes, surface), end
