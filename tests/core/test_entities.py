@@ -927,3 +927,8 @@ def test_a_possessive_standing_alone_or_before_a_place_word_is_the_whole_name():
     assert "Orlund's Road" in labels(entities, "PLACE")
     # a possessive before what the name owns stays outside it
     assert "Kettelmo" in labels(extract_entities("In May, Kettelmo's band played."))
+
+
+def test_a_name_english_does_not_use_is_a_person_even_when_a_town_bears_its_last_word():
+    entities = extract_entities("The album features Abdee Negara on bass.")
+    assert "Abdee Negara" in labels(entities, "PERSON")

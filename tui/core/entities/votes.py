@@ -437,8 +437,8 @@ def name_votes(
     elif len(lw) > 1 and head not in WORLD:
         if lw[-1] in SURNAMES or (len(words[0]) == 2 and words[0][1] == "."):
             votes[PERSON] = 1.0  # "Chick Corea", "J. Smith"
-        elif lower is not None and unenglish(words, lw, lower):
-            votes[PERSON] = 0.5
+    if not votes and len(lw) > 1 and lower is not None and unenglish(words, lw, lower):
+        votes[PERSON] = 0.5
     if (
         surface.replace(".", "").replace("/", "").isupper()
         and key not in WORLD
