@@ -927,8 +927,19 @@ def test_a_possessive_standing_alone_or_before_a_place_word_is_the_whole_name():
     assert "Orlund's Road" in labels(entities, "PLACE")
     # a possessive before what the name owns stays outside it
     assert "Kettelmo" in labels(extract_entities("In May, Kettelmo's band played."))
+    # a name the text also writes without the 's: the possessive is only a possessive
+    entities = extract_entities("Give to Dorvel what is Dorvel's, said Kettelmo.")
+    assert "Dorvel's" not in labels(entities) and len(find(entities, "Dorvel").on("left")) == 2
 
 
 def test_a_name_english_does_not_use_is_a_person_even_when_a_town_bears_its_last_word():
     entities = extract_entities("The album features Abdee Negara on bass.")
     assert "Abdee Negara" in labels(entities, "PERSON")
+
+
+def test_a_nickname_in_quotes_stays_inside_the_person_s_name():
+    text = 'The club signed Dorvin "Buckshot" Kalsett in May, and Kalsett scored twice.'
+    entities = extract_entities(text)
+    person = find(entities, 'Dorvin "Buckshot" Kalsett')
+    assert person.type == "PERSON" and "Kalsett" in person.aliases
+    assert "Buckshot" not in labels(entities)

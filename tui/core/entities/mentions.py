@@ -106,6 +106,16 @@ _OWNED_RE = re.compile(
 )
 
 
+# 'William "Buckshot" May', 'Charalambos " Bambos " Xanthos': given names, a nickname of one or
+# two capitalised words in quotes, a surname.
+_NAME_WORD = r"[A-Z][\w'’.-]*"
+_NICKNAMED_RE = re.compile(
+    rf"(?<![\w\"“”])({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})[ \t]+[\"“][ \t]?"
+    rf"({_NAME_WORD}(?:[ \t]+{_NAME_WORD})?)[ \t]?[\"”][ \t]+({_NAME_WORD})(?![\w\"“”])"
+)
+_NICK_QUOTES = frozenset('"“”')
+
+
 # A name the text defines an acronym for ("World Series of Poker (WSOP)") names a body, mostly.
 _DEFINED = {ORG: 2.0}
 SATURATED = 25  # mentions after which a name's context casts no more votes: its type is settled
@@ -216,10 +226,12 @@ class Scanner:
         self.compounds: list[tuple[int, str]] = []
         self.cap_all: Counter = Counter()
         self._static: dict[str, tuple[str, dict]] = {}
+        self._owned: dict[str, bool] = {}
 
     def run(self) -> list[Cluster]:
         self._dates()
         self._call_signs()
+        self._nicknamed()
         self._names()
         self._numbers()
         return list({id(c): c for c in self.clusters.values()}.values())
@@ -292,6 +304,17 @@ class Scanner:
             if self._free(start, end):
                 self._add(spelling_key(m.group(2)), None, start, end, {ORG: 3.0})
 
+    def _nicknamed(self) -> None:
+        """A person's name with a nickname in quotes inside it ('William "Buckshot" May'): one
+        name, keyed without the nickname so that the bare surname still joins it."""
+        if '"' not in self.masked and "“" not in self.masked:
+            return
+        for m in _NICKNAMED_RE.finditer(self.masked):
+            start, end = m.span()
+            if self._free(start, end) and self.masked[start - 1 : start] not in _NICK_QUOTES:
+                key = spelling_key(f"{m.group(1)} {m.group(3)}")
+                self._add(key, None, start, end, {PERSON: 3.0})
+
     def _numbers(self) -> None:
         for m in number_matches(self.masked):
             if m.group("skip"):
@@ -361,6 +384,17 @@ class Scanner:
                     prev_cluster.links.append(cluster)
                 prev_end, prev_cluster = end, cluster
 
+    def _only_owned(self, word: str) -> bool:
+        """Whether the text writes `word` only with a possessive 's ("Macy's", never "Macy"): then
+        the possessive is the name itself; "the things that are Caesar's" is Caesar's."""
+        known = self._owned.get(word)
+        if known is None:
+            found = re.findall(
+                rf"(?<![\w'’-]){re.escape(word)}(?![\w-])([ \t]?['’]s\b)?", self.masked
+            )
+            known = self._owned[word] = all(found)
+        return known
+
     def emit(self, start: int, end: int, words: tuple[str, ...]) -> Cluster:
         """Add a name found after the scan (a hyphenated compound no part of which is a name)."""
         return self._emit(start, end, words, {})[0]
@@ -392,7 +426,7 @@ class Scanner:
             owned = _OWNED_RE.match(masked, end)
             if owned and (owned.group(1) or "").lower() in PLACE_HEADS:
                 end, owner = owned.end(), True  # "Rankin's Road": a place named for its owner
-            elif owned and owned.group(1) is None:
+            elif owned and owned.group(1) is None and self._only_owned(words[-1]):
                 end, shop = owned.end(), True  # "at Miller's", "Macy's and Dillard's": a shop
         surface = self.text[start:end]
         if (len(words) > 1 or len(surface) != len(words[0])) and _ODD_SPACE.search(surface):
