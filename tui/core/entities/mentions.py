@@ -93,8 +93,9 @@ def _leading_the(masked: str, start: int) -> bool:
 
 # A station's call sign, a digit and two or three capitals ("6PR", "3AW"), with the frequency that
 # may stand before it ("882 6PR"); named only in a text with one of the words below.
-_CALL_SIGN_RE = re.compile(r"(?<![\w.,-])(?:(\d{3,4}(?:\.\d)?)[ \t]+)?(\d[A-Z]{2,3})(?![\w-])")
-_BROADCAST_WORDS = ("radio", "broadcasting", "broadcaster", "broadcast", "station", "stations")
+_CALL_SIGN_RE = re.compile(r"\d(?<![\w.,-]\d)[A-Z]{2,3}(?![\w-])")  # the digit first: quick
+_FREQUENCY_RE = re.compile(r"(?:^|(?<=\s))\d{3,4}(?:\.\d)?[ \t]+$")
+_BROADCAST_WORDS = ("radio", "broadcasting", "broadcaster", "broadcast", "broadcasts")
 
 
 # A possessive that is the whole name: alone ("at Miller's,", "Macy's and Dillard's"), or before a
@@ -114,6 +115,9 @@ _NICKNAMED_RE = re.compile(
     rf"({_NAME_WORD}(?:[ \t]+{_NAME_WORD})?)[ \t]?[\"”][ \t]+({_NAME_WORD})(?![\w\"“”])"
 )
 _NICK_QUOTES = frozenset('"“”')
+
+
+_POSSESSED_RE = re.compile(r"([A-Z][\w-]*)[ \t]?['’]s\b")
 
 
 # A name the text defines an acronym for ("World Series of Poker (WSOP)") names a body, mostly.
@@ -226,7 +230,7 @@ class Scanner:
         self.compounds: list[tuple[int, str]] = []
         self.cap_all: Counter = Counter()
         self._static: dict[str, tuple[str, dict]] = {}
-        self._owned: dict[str, bool] = {}
+        self._owned: Counter | None = None
 
     def run(self) -> list[Cluster]:
         self._dates()
@@ -299,10 +303,14 @@ class Scanner:
         speaks of radio or broadcasting: a digit and capitals, which the capitals scan skips."""
         if not any(self.lower.get(w) for w in _BROADCAST_WORDS):
             return
-        for m in _CALL_SIGN_RE.finditer(self.masked):
+        masked = self.masked
+        for m in _CALL_SIGN_RE.finditer(masked):
             start, end = m.span()
+            freq = _FREQUENCY_RE.search(masked, max(0, start - 10), start)
+            if freq:
+                start = freq.start()
             if self._free(start, end):
-                self._add(spelling_key(m.group(2)), None, start, end, {ORG: 3.0})
+                self._add(spelling_key(m.group()), None, start, end, {ORG: 3.0})
 
     def _nicknamed(self) -> None:
         """A person's name with a nickname in quotes inside it ('William "Buckshot" May'): one
@@ -387,13 +395,9 @@ class Scanner:
     def _only_owned(self, word: str) -> bool:
         """Whether the text writes `word` only with a possessive 's ("Macy's", never "Macy"): then
         the possessive is the name itself; "the things that are Caesar's" is Caesar's."""
-        known = self._owned.get(word)
-        if known is None:
-            found = re.findall(
-                rf"(?<![\w'’-]){re.escape(word)}(?![\w-])([ \t]?['’]s\b)?", self.masked
-            )
-            known = self._owned[word] = all(found)
-        return known
+        if self._owned is None:  # one pass, on the first possessive that may be a name
+            self._owned = Counter(m.group(1) for m in _POSSESSED_RE.finditer(self.masked))
+        return self._owned[word] >= self.cap_all[word]
 
     def emit(self, start: int, end: int, words: tuple[str, ...]) -> Cluster:
         """Add a name found after the scan (a hyphenated compound no part of which is a name)."""
@@ -411,7 +415,10 @@ class Scanner:
         elif (
             masked[start - 2 : start - 1].isdigit()
             or masked[start - 3 : start - 1] in _ORDINALS
-            or _OLD_ORDINAL_RE.fullmatch(masked, start - 3, start)
+            or (
+                masked[start - 2 : start - 1] == "d"
+                and _OLD_ORDINAL_RE.fullmatch(masked, start - 3, start)
+            )
         ):
             numbered = _numbered_unit(masked, start, end, words)
             unit, start = numbered != start, numbered
