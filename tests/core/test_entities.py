@@ -943,3 +943,13 @@ def test_a_nickname_in_quotes_stays_inside_the_person_s_name():
     person = find(entities, 'Dorvin "Buckshot" Kalsett')
     assert person.type == "PERSON" and "Kalsett" in person.aliases
     assert "Buckshot" not in labels(entities)
+
+
+def test_an_abbreviation_the_text_pluralises_is_a_kind_of_thing_not_a_body():
+    text = (
+        "Dorvin Kalsett won his first fight by KO in 1970. He had 23 KOs by 1975, "
+        "and the WBC ranked him third."
+    )
+    entities = extract_entities(text)
+    assert "KO" not in labels(entities, "ORG")
+    assert "WBC" in labels(entities, "ORG")

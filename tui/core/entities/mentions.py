@@ -238,7 +238,32 @@ class Scanner:
         self._nicknamed()
         self._names()
         self._numbers()
-        return list({id(c): c for c in self.clusters.values()}.values())
+        clusters = list({id(c): c for c in self.clusters.values()}.values())
+        self._plural_abbreviations(clusters)
+        return clusters
+
+    def _written_plural(self, form: str) -> bool:
+        """Whether the text writes `form` + "s" as a word of its own."""
+        masked, plural = self.masked, form + "s"
+        i = masked.find(plural)
+        while i >= 0:  # str.find first: a regex over a book per abbreviation would cost
+            j = i + len(plural)
+            if not (masked[i - 1 : i].isalnum() or masked[j : j + 1].isalnum()):
+                return True
+            i = masked.find(plural, j)
+        return False
+
+    def _plural_abbreviations(self, clusters: list[Cluster]) -> None:
+        """An abbreviation the text also writes as a plural ("a first-round KO" and "23 KOs", "a DJ"
+        and "DJs") names a kind of thing, not a body: its votes go to OTHER."""
+        for c in clusters:
+            if c.kind is not None or " " in c.key or not 2 <= len(c.key) <= 5:
+                continue
+            form = max(c.forms, key=c.forms.get, default="")
+            if form.isupper() and form.isalpha() and self._written_plural(form):
+                n = sum(c.forms.values())
+                c.votes.clear()
+                c.votes[OTHER] = 3.0 * n
 
     def boiler(self, pos: int) -> bool:
         """Whether `pos` lies in a boilerplate sentence."""
