@@ -953,3 +953,13 @@ def test_an_abbreviation_the_text_pluralises_is_a_kind_of_thing_not_a_body():
     entities = extract_entities(text)
     assert "KO" not in labels(entities, "ORG")
     assert "WBC" in labels(entities, "ORG")
+
+
+def test_a_common_word_before_a_pronoun_is_no_person_a_rare_name_is():
+    entities = extract_entities(
+        "In 2001 Dorvin Kalsett was elected a Fellow of Tarrow College, where he teaches. "
+        "Later Kettelmo released his first album."
+    )
+    people = labels(entities, "PERSON")
+    assert "Fellow" not in people
+    assert {"Dorvin Kalsett", "Kettelmo"} <= people

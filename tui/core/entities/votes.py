@@ -261,6 +261,15 @@ def quoted(masked: str, start: int, end: int) -> bool:
     return len(inside) <= 6 and all(w[:1].isupper() or len(w) <= 3 for w in inside)
 
 
+def _english_word(surface: str) -> bool:
+    """A single capitalised word English uses often ("Fellow", "Leadership"): a role or a thing
+    before a pronoun more often than the person the pronoun stands for."""
+    wl = surface.lower()
+    if " " in wl or surface.isupper() or wl in FIRST_NAMES or wl in SURNAMES:
+        return False
+    return english(wl)
+
+
 def context_votes(masked: str, start: int, end: int, votes: dict) -> None:
     """Votes from the words around a name: titles and roles, place prepositions, org words."""
     prev, of_head, before = prev_words(masked, start)
@@ -346,8 +355,8 @@ def context_votes(masked: str, start: int, end: int, votes: dict) -> None:
         votes[PERSON] += 2
     else:
         clause = after.split(".", 1)[0]
-        if _PRONOUN_RE.search(clause):  # "Budjana released his first album"
-            votes[PERSON] += 0.5
+        if _PRONOUN_RE.search(clause) and not _english_word(masked[start:end]):
+            votes[PERSON] += 0.5  # "Budjana released his first album"; not "a Fellow, where he"
 
 
 def _common_word(surface: str) -> bool:
