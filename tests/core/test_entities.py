@@ -963,3 +963,9 @@ def test_a_common_word_before_a_pronoun_is_no_person_a_rare_name_is():
     people = labels(entities, "PERSON")
     assert "Fellow" not in people
     assert {"Dorvin Kalsett", "Kettelmo"} <= people
+
+
+def test_a_word_opening_a_sentence_before_says_is_a_name():
+    entities = extract_entities("Kettelmo says the talks will resume in May.")
+    assert "Kettelmo" in labels(entities, "PERSON")
+    assert "Officials" not in labels(extract_entities("Officials said the talks failed."))

@@ -58,6 +58,8 @@ def _after_speech(masked: str, comma: int) -> bool:
 
 # "X is a ...": what an opening word followed by a kind noun needs to be read as a name.
 _IS_RE = re.compile(r"\s+(?:is|was)\s")
+# A verb of saying right after a word: "Obama says", "Kettelmo told".
+_SAYS_RE = re.compile(r"[ \t]+(?:said|says|told|tells|added|adds)\b")
 # Bodies whose "for" leads to whom they play or sign for ("the Super League for Basel"), not to
 # what they are for ("Institute for Palestinian Studies").
 _PLAYS_FOR = frozenset({"league", "team", "club", "band", "records", "label", "squad"})
@@ -397,6 +399,8 @@ class Capitals:
             and kind_noun(self.masked, self.end[i])
         ):
             return True  # "Champdor is a commune", "Brandhorst is a municipality"
+        if join is None and not is_common(wl, lower) and _SAYS_RE.match(self.masked, self.end[i]):
+            return True  # "Obama says", "Kettelmo told reporters": who speaks is named
         return bool(
             join
             and not self.amb[i + 1]
