@@ -969,3 +969,11 @@ def test_a_word_opening_a_sentence_before_says_is_a_name():
     entities = extract_entities("Kettelmo says the talks will resume in May.")
     assert "Kettelmo" in labels(entities, "PERSON")
     assert "Officials" not in labels(extract_entities("Officials said the talks failed."))
+
+
+def test_a_hashtag_mention_keeps_its_mark_and_joins_the_name():
+    text = "Rockets hit #Tarrow overnight, and officials in Tarrow counted the damage."
+    entities = extract_entities(text)
+    place = find(entities, "Tarrow")
+    assert place.label == "Tarrow" and "#Tarrow" in place.aliases
+    assert [text[s.start : s.end] for s in place.on("left")] == ["#Tarrow", "Tarrow"]

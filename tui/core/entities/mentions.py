@@ -467,10 +467,16 @@ class Scanner:
         if static is None:
             static = self._static[surface] = name_votes(surface, words, self.cap_all, self.lower)
         key, base = static
+        # "#Gaza": a hashtag's mark belongs to the mention (its form), not to the name's key
+        tag = (
+            1
+            if masked[start - 1 : start] == "#" and not masked[start - 2 : start - 1].isalnum()
+            else 0
+        )
         cluster = self.clusters.get(key)
         if cluster is not None and len(cluster.spans) >= SATURATED:
-            self.mention(cluster, start, end, surface)
-            self.taken[start:end] = b"\1" * (end - start)
+            self.mention(cluster, start - tag, end, "#" * tag + surface)
+            self.taken[start - tag : end] = b"\1" * (end - start + tag)
             return cluster, end
         if votes:
             votes = defaultdict(float, votes)
@@ -489,4 +495,4 @@ class Scanner:
             votes[PLACE] += 3
         if self.tables and self._in_table(start):
             votes[ORG] += 3
-        return self._add(key, None, start, end, votes, surface), end
+        return self._add(key, None, start - tag, end, votes, "#" * tag + surface), end
