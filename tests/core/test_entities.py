@@ -977,3 +977,13 @@ def test_a_hashtag_mention_keeps_its_mark_and_joins_the_name():
     place = find(entities, "Tarrow")
     assert place.label == "Tarrow" and "#Tarrow" in place.aliases
     assert [text[s.start : s.end] for s in place.on("left")] == ["#Tarrow", "Tarrow"]
+
+
+def test_a_place_opening_a_name_headed_by_a_place_word_stays_inside_it():
+    entities = extract_entities(
+        "Flights leave from Washington Dulles International Airport for the San Francisco Bay Area."
+    )
+    assert {"Washington Dulles International Airport", "San Francisco Bay Area"} <= labels(
+        entities, "PLACE"
+    )
+    assert not {"Washington", "San Francisco", "Bay Area"} & labels(entities)

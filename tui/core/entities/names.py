@@ -514,6 +514,7 @@ class Splitter:
             hi - lo >= 3
             and head not in ORG_HEADS
             and head not in OTHER_HEADS
+            and head not in PLACE_HEADS
             and not _team(words[hi - 1], head)
         ):
             for k in range(hi - 2, lo, -1):
