@@ -987,3 +987,9 @@ def test_a_place_opening_a_name_headed_by_a_place_word_stays_inside_it():
         entities, "PLACE"
     )
     assert not {"Washington", "San Francisco", "Bay Area"} & labels(entities)
+
+
+def test_a_given_name_english_does_not_use_opens_the_name_before_a_known_given_name():
+    entities = extract_entities("Their daughter, Nadvia Angelique Kettelmo, was born in 1990.")
+    assert "Nadvia Angelique Kettelmo" in labels(entities, "PERSON")
+    assert "Nadvia" not in labels(entities)

@@ -498,7 +498,8 @@ class Splitter:
                     and lw[k - 1] not in COMPASS  # "East Denny Way"
                     and len(lw[k - 1]) > 3  # "Ri Yong Ho", "Xi Mei": a family name comes first
                     and words[k - 1] not in _ABBREVIATED
-                ):
+                    and not (k == lo + 1 and unenglish(words[lo:hi], lw[lo:hi], self.lower))
+                ):  # "Nadja Angelique Beauford": a given name English does not use opens it
                     yield from self._split(words, lw, lo, k)
                     yield from self._split(words, lw, k, hi)
                     return
