@@ -925,6 +925,9 @@ def test_a_possessive_standing_alone_or_before_a_place_word_is_the_whole_name():
     entities = extract_entities(text)
     assert {"Dorvel's", "Kettner's", "Brisa's"} <= labels(entities, "ORG")
     assert "Orlund's Road" in labels(entities, "PLACE")
+    # before a word it cannot own, and for a one-word name only: "became Vandry's in 2006"
+    entities = extract_entities("The store became Vandry's in 2006, with Tavek Orlund's, later.")
+    assert "Vandry's" in labels(entities, "ORG") and "Tavek Orlund's" not in labels(entities)
     # a possessive before what the name owns stays outside it
     assert "Kettelmo" in labels(extract_entities("In May, Kettelmo's band played."))
     # a name the text also writes without the 's: the possessive is only a possessive

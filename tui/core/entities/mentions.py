@@ -98,11 +98,12 @@ _FREQUENCY_RE = re.compile(r"(?:^|(?<=\s))\d{3,4}(?:\.\d)?[ \t]+$")
 _BROADCAST_WORDS = ("radio", "broadcasting", "broadcaster", "broadcast", "broadcasts")
 
 
-# A possessive that is the whole name: alone ("at Miller's,", "Macy's and Dillard's"), or before a
+# A possessive that is the whole name: alone ("at Miller's,", "Macy's and Dillard's", "became
+# Macy's in 2006", before no noun it could own), or before a
 # place's head word that ends the name ("Rankin's Road"). Group 1: that head word.
 _OWNED_RE = re.compile(
     r"[ \t]?['’]s(?:[ \t]+([A-Z][a-z]+)(?![ \t]+[A-Z])"
-    r"|(?=[ \t]*(?:[,;:)!?/&]|\.(?!\w)|and\b|or\b|$)))",
+    r"|(?=[ \t]*(?:[,;:)!?/&]|\.(?!\w)|(?:and|or|in|at|on|by|from|became|was|is)\b|$)))",
     re.M,
 )
 
@@ -458,7 +459,9 @@ class Scanner:
             owned = _OWNED_RE.match(masked, end)
             if owned and (owned.group(1) or "").lower() in PLACE_HEADS:
                 end, owner = owned.end(), True  # "Rankin's Road": a place named for its owner
-            elif owned and owned.group(1) is None and self._only_owned(words[-1]):
+            elif (
+                owned and owned.group(1) is None and len(words) == 1 and self._only_owned(words[0])
+            ):
                 end, shop = owned.end(), True  # "at Miller's", "Macy's and Dillard's": a shop
         surface = self.text[start:end]
         if (len(words) > 1 or len(surface) != len(words[0])) and _ODD_SPACE.search(surface):
