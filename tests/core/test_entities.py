@@ -996,3 +996,12 @@ def test_a_given_name_english_does_not_use_opens_the_name_before_a_known_given_n
     entities = extract_entities("Their daughter, Nadvia Angelique Kettelmo, was born in 1990.")
     assert "Nadvia Angelique Kettelmo" in labels(entities, "PERSON")
     assert "Nadvia" not in labels(entities)
+
+
+def test_a_capitalised_particle_opening_a_name_belongs_to_it():
+    entities = extract_entities(
+        "The essay by De Varnel was read in Den Tarrow, and Al Kettelmo reviewed it."
+    )
+    found = labels(entities)
+    assert {"De Varnel", "Den Tarrow", "Al Kettelmo"} <= found
+    assert not {"Varnel", "Tarrow", "Kettelmo"} & found

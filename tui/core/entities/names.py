@@ -451,7 +451,11 @@ class Splitter:
     def _split(self, words: tuple[str, ...], lw: list[str], lo: int, hi: int):
         """Yield (lo, hi, votes, compound): titles,
         nationality words and leading places split off."""
-        while lo < hi and (lw[lo] in CONNECTORS or lw[lo] == "and"):
+        # A capitalised particle opening the run is the name's ("De Staël", "Van Canto", "La
+        # Union"); a lower-case one left at the edge by a split is not.
+        while lo < hi and (
+            (lw[lo] in CONNECTORS and not words[lo][:1].isupper()) or lw[lo] == "and"
+        ):
             lo += 1
         while hi > lo and (lw[hi - 1] in CONNECTORS or lw[hi - 1] == "and"):
             hi -= 1
