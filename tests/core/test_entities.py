@@ -1005,3 +1005,11 @@ def test_a_capitalised_particle_opening_a_name_belongs_to_it():
     found = labels(entities)
     assert {"De Varnel", "Den Tarrow", "Al Kettelmo"} <= found
     assert not {"Varnel", "Tarrow", "Kettelmo"} & found
+
+
+def test_two_whole_headed_names_joined_by_and_are_two_and_a_headed_one_stays_one():
+    entities = extract_entities(
+        "The Tarrow Morning News and Kettel Post praised the Food and Drug Administration."
+    )
+    found = labels(entities, "ORG")
+    assert {"Tarrow Morning News", "Kettel Post", "Food and Drug Administration"} <= found

@@ -472,9 +472,12 @@ class Splitter:
             return
         if "and" in lw[lo:hi]:
             i = lw.index("and", lo, hi)
-            if (
-                head not in ORG_HEADS
-            ):  # "Moscow and Pyongyang" is two names; "Food and Drug Administration" one
+            left = head_word(lw[lo:i])
+            # "Moscow and Pyongyang" is two names; "Food and Drug Administration" one; "Dallas
+            # Morning News and Houston Post" two again, each side a whole headed name.
+            if head not in ORG_HEADS or (
+                i - lo >= 2 and hi - i > 2 and (left in ORG_HEADS or left in PLACE_HEADS)
+            ):
                 yield from self._split(words, lw, lo, i)
                 yield from self._split(words, lw, i + 1, hi)
                 return
