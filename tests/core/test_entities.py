@@ -1013,3 +1013,13 @@ def test_two_whole_headed_names_joined_by_and_are_two_and_a_headed_one_stays_one
     )
     found = labels(entities, "ORG")
     assert {"Tarrow Morning News", "Kettel Post", "Food and Drug Administration"} <= found
+
+
+def test_a_lone_given_name_is_a_person_unless_the_text_places_it():
+    entities = extract_entities(
+        "The first line-up had Armand on vocals and Ronald on drums. They toured to Carmel, "
+        "played in Carmel twice and left Carmel in May."
+    )
+    people = labels(entities, "PERSON")
+    assert {"Armand", "Ronald"} <= people
+    assert "Carmel" in labels(entities, "PLACE")

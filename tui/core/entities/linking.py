@@ -16,6 +16,7 @@ from ..model import ENTITY_TYPES, LEFT, RIGHT, Entity, Span
 from ..text.document import Document, as_document
 from .lexicon import (
     CONNECTORS,
+    FIRST_NAMES,
     GAZ,
     GENERIC,
     ORG,
@@ -24,9 +25,10 @@ from .lexicon import (
     PLACE,
     STOP,
     WORLD,
+    is_common,
     spelling_key,
 )
-from .mentions import SATURATED, Cluster, Scanner, vote_type
+from .mentions import SATURATED, WEAK, Cluster, Scanner, vote_type
 from .variants import distinctive, has_cyrillic, headed_phrases, lower_head_mentions, sound_key
 
 # Votes a name outside English text needs to be listed: a gazetteer place, a head word, a title.
@@ -107,6 +109,18 @@ def _scanned(docs: list[Document]) -> list[tuple[Scanner, list[Cluster]]]:
 def _clusters(scanner: Scanner, clusters: list[Cluster]) -> list[Cluster]:
     """The clusters of one document, short forms joined to the full names they stand for."""
     names = [c for c in clusters if c.kind is None]
+    for c in names:
+        # "Armand (vocals), Ronald (drums)": a known given name the text does not use as a word,
+        # and nothing else said about it, names a person; once for the name, not per mention.
+        if (
+            len(c.words) == 1
+            and c.key in FIRST_NAMES
+            and c.key not in WORLD
+            and max(c.votes.values(), default=0) < WEAK
+            and not is_common(c.key, scanner.lower)
+            and not any(f.isupper() for f in c.forms)
+        ):
+            c.votes[PERSON] += WEAK
     for c in names:  # a name with no cue of its own takes the type of the names listed with it
         if c.links and max(c.votes.values(), default=0) < _LISTED:
             typed = Counter(other.type for other in c.links if other.type != OTHER)

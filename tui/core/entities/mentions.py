@@ -128,13 +128,13 @@ SATURATED = 25  # mentions after which a name's context casts no more votes: its
 # John"): a name is a person unless the text keeps placing it.
 _SURE_RATE = 0.15
 # Below this a name has no more than an article before it ("the Enlightenment"): its kind is open.
-_WEAK = 0.5
+WEAK = 0.5
 
 
 def vote_type(votes: Counter | dict, mentions: int) -> str:
     """The type the votes of a name's mentions make; OTHER when they say nothing."""
     best = max(votes.items(), key=lambda kv: (kv[1], kv[0] == ORG, kv[0] == PLACE), default=None)
-    if best is None or best[1] < _WEAK:
+    if best is None or best[1] < WEAK:
         return OTHER
     if best[0] != PERSON and best[1] < _SURE_RATE * mentions and votes.get(PERSON, 0) > 0:
         return PERSON
