@@ -1023,3 +1023,11 @@ def test_a_lone_given_name_is_a_person_unless_the_text_places_it():
     people = labels(entities, "PERSON")
     assert {"Armand", "Ronald"} <= people
     assert "Carmel" in labels(entities, "PLACE")
+
+
+def test_an_abbreviation_heading_an_indefinite_phrase_is_a_thing_not_a_body():
+    entities = extract_entities(
+        "In 1990 the band released an EP of new songs, and a BBC reporter reviewed it."
+    )
+    assert "EP" not in labels(entities, "ORG")
+    assert "BBC" in labels(entities, "ORG")

@@ -254,14 +254,29 @@ class Scanner:
             i = masked.find(plural, j)
         return False
 
+    def _a_thing(self, start: int, end: int) -> bool:
+        """Whether a mention is the head of an indefinite noun phrase ("an EP of new material", "a
+        DJ,"): an article before it, at most one word between, and no noun after it to modify
+        ("a BBC reporter" names the BBC)."""
+        before = self.masked[max(0, start - 30) : start].lower().split()[-2:]
+        if not before or not ({"a", "an"} & set(before)) or before[-1][-1:] in ",.;:":
+            return False
+        nxt = (self.masked[end : end + 20].split() or [""])[0]
+        return not nxt[:1].isalpha() or nxt in STOP
+
     def _plural_abbreviations(self, clusters: list[Cluster]) -> None:
         """An abbreviation the text also writes as a plural ("a first-round KO" and "23 KOs", "a DJ"
-        and "DJs") names a kind of thing, not a body: its votes go to OTHER."""
+        and "DJs"), or as the head of "an EP of ...", names a kind of thing, not a body: its votes
+        go to OTHER."""
         for c in clusters:
             if c.kind is not None or " " in c.key or not 2 <= len(c.key) <= 5:
                 continue
             form = max(c.forms, key=c.forms.get, default="")
-            if form.isupper() and form.isalpha() and self._written_plural(form):
+            if (
+                form.isupper()
+                and form.isalpha()
+                and (self._written_plural(form) or any(self._a_thing(*span) for span in c.spans))
+            ):
                 n = sum(c.forms.values())
                 c.votes.clear()
                 c.votes[OTHER] = 3.0 * n
