@@ -1031,3 +1031,9 @@ def test_an_abbreviation_heading_an_indefinite_phrase_is_a_thing_not_a_body():
     )
     assert "EP" not in labels(entities, "ORG")
     assert "BBC" in labels(entities, "ORG")
+
+
+def test_a_capital_joined_to_its_river_stays_one_place():
+    entities = extract_entities("He studied in Frankfurt am Main before moving to Bonn.")
+    assert "Frankfurt am Main" in labels(entities, "PLACE")
+    assert not {"Frankfurt", "Main"} & labels(entities)

@@ -526,8 +526,10 @@ class Splitter:
             and not _team(words[hi - 1], head)
         ):
             for k in range(hi - 2, lo, -1):
-                if spelling_key(" ".join(words[lo:k])) in GAZ and not (
-                    k == lo + 1 and lw[k] in FIRST_NAMES and lw[k + 1] not in GAZ
+                if (
+                    spelling_key(" ".join(words[lo:k])) in GAZ
+                    and lw[k] not in _PLACE_JOINS  # "Frankfurt am Main"
+                    and not (k == lo + 1 and lw[k] in FIRST_NAMES and lw[k + 1] not in GAZ)
                 ):  # "Chad Edward Gaudin", "Jordan Lee Smith": a given name, then the person's
                     yield lo, k, {PLACE: 3}, False
                     yield from self._split(words, lw, k, hi)
