@@ -1037,3 +1037,11 @@ def test_a_capital_joined_to_its_river_stays_one_place():
     entities = extract_entities("He studied in Frankfurt am Main before moving to Bonn.")
     assert "Frankfurt am Main" in labels(entities, "PLACE")
     assert not {"Frankfurt", "Main"} & labels(entities)
+
+
+def test_a_station_s_number_after_its_head_word_is_part_of_its_name():
+    entities = extract_entities(
+        "The single was played on Tarrow Radio 1, and the Senate 2 - 1 vote passed."
+    )
+    assert "Tarrow Radio 1" in labels(entities, "ORG")
+    assert "Senate 2" not in labels(entities)

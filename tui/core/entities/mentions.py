@@ -98,6 +98,11 @@ _FREQUENCY_RE = re.compile(r"(?:^|(?<=\s))\d{3,4}(?:\.\d)?[ \t]+$")
 _BROADCAST_WORDS = ("radio", "broadcasting", "broadcaster", "broadcast", "broadcasts")
 
 
+# A number of one or two digits after a name ending in an organisation's head word, no lower-case
+# word after it (which it would count).
+_HEAD_NUMBER_RE = re.compile(r"[ \t](\d{1,2})(?!\w|[.,]\d)(?![ \t]*[-–:/][ \t]*\d)(?![ \t]+[a-z])")
+
+
 # A possessive that is the whole name: alone ("at Miller's,", "Macy's and Dillard's", "became
 # Macy's in 2006", before no noun it could own), or before a
 # place's head word that ends the name ("Rankin's Road"). Group 1: that head word.
@@ -467,6 +472,10 @@ class Scanner:
             tail = NUM_TAIL_RE.match(masked, end)
             if tail and tail.group(2).lower() in ORG_HEADS:  # "Rossiya 24 television"
                 end = tail.end(1)
+            elif words[-1].lower() in ORG_HEADS and not (self.tables and self._in_table(start)):
+                numbered = _HEAD_NUMBER_RE.match(masked, end)
+                if numbered:  # "BBC Radio 1", "Channel 4 News"; not "the Council 10 times"
+                    end = numbered.end(1)
         if masked[end : end + 1] == "." and words[-1] in _DOTTED_TAILS and len(words) > 1:
             end += 1
         shop = owner = False
