@@ -1045,3 +1045,11 @@ def test_a_station_s_number_after_its_head_word_is_part_of_its_name():
     )
     assert "Tarrow Radio 1" in labels(entities, "ORG")
     assert "Senate 2" not in labels(entities)
+
+
+def test_a_name_whose_evidence_for_a_work_or_event_ties_with_a_type_stays_other():
+    entities = extract_entities(
+        "Dorvacon is the Tarrow Bay Area's main fair for writers. "
+        "Dorvacon is a large convention with two thousand guests."
+    )
+    assert find(entities, "Dorvacon").type == "OTHER"

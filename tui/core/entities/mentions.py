@@ -138,7 +138,11 @@ WEAK = 0.5
 
 def vote_type(votes: Counter | dict, mentions: int) -> str:
     """The type the votes of a name's mentions make; OTHER when they say nothing."""
-    best = max(votes.items(), key=lambda kv: (kv[1], kv[0] == ORG, kv[0] == PLACE), default=None)
+    best = max(
+        votes.items(),
+        key=lambda kv: (kv[1], kv[0] == OTHER, kv[0] == ORG, kv[0] == PLACE),
+        default=None,
+    )
     if best is None or best[1] < WEAK:
         return OTHER
     if best[0] != PERSON and best[1] < _SURE_RATE * mentions and votes.get(PERSON, 0) > 0:
