@@ -1053,3 +1053,10 @@ def test_a_name_whose_evidence_for_a_work_or_event_ties_with_a_type_stays_other(
         "Dorvacon is a large convention with two thousand guests."
     )
     assert find(entities, "Dorvacon").type == "OTHER"
+
+
+def test_at_before_a_name_places_it():
+    entities = extract_entities(
+        "The armies met at Varnemoor in 1864 and fought again at Varnemoor."
+    )
+    assert "Varnemoor" in labels(entities, "PLACE")

@@ -38,6 +38,7 @@ PLACE_PREPS = frozenset(
         "via",
         "outside",
         "visited",
+        "at",
         "в",
         "во",
         "из",
