@@ -1060,3 +1060,17 @@ def test_at_before_a_name_places_it():
         "The armies met at Varnemoor in 1864 and fought again at Varnemoor."
     )
     assert "Varnemoor" in labels(entities, "PLACE")
+
+
+def test_a_sovereign_s_title_is_borne_inside_the_name_and_the_bare_name_joins_it():
+    entities = extract_entities(
+        "Prince Dorvan visited Tarrow in May. Later Dorvan spoke to Kettelmo."
+    )
+    prince = find(entities, "Prince Dorvan")
+    assert prince.type == "PERSON" and names(prince) == {"Prince Dorvan", "Dorvan"}
+    assert len(prince.on("left")) == 2
+    # the bare name a text mostly uses stays the label
+    entities = extract_entities(
+        "Dorvan sang. Then Dorvan wrote. Dorvan left, and King Dorvan died."
+    )
+    assert find(entities, "King Dorvan").label == "Dorvan"

@@ -30,6 +30,7 @@ from .lexicon import (
 )
 from .mentions import SATURATED, WEAK, Cluster, Scanner, vote_type
 from .variants import distinctive, has_cyrillic, headed_phrases, lower_head_mentions, sound_key
+from .votes import BORNE_TITLES
 
 # Votes a name outside English text needs to be listed: a gazetteer place, a head word, a title.
 _STRONG = 2.0
@@ -209,7 +210,7 @@ def _label(forms: Counter) -> str:
     return max(
         forms,
         key=lambda f: (
-            len(f.split()),
+            len(f.split()) - (f.split(" ", 1)[0].lower() in BORNE_TITLES),  # "David", "King David"
             all(w[:1].isupper() for w in f.split()),
             forms[f],
             -len(f),

@@ -45,7 +45,7 @@ from .lexicon import (
     is_demonym,
     spelling_key,
 )
-from .votes import english, kind_noun, unenglish
+from .votes import BORNE_TITLES, english, kind_noun, unenglish
 
 # Verbs of saying: a capital after "he said unto them," opens the words said ("Truly I say").
 SPEECH = SAY | {"saith", "saying", "answered", "answering", "asked", "replied", "cried", "wrote"}
@@ -489,6 +489,12 @@ class Splitter:
                         and " ".join(lw[i : i + k]) in TITLES
                         and not (i > lo and lw[i - 1] in FIRST_NAMES)  # "Alexander Pope"
                     ):
+                        if k == 1 and lw[i] in BORNE_TITLES and i + 1 < hi:
+                            # "Prince William", "Pope Francis": a sovereign's or a noble's title
+                            # is borne as part of the name
+                            yield from self._split(words, lw, lo, i)
+                            yield i, hi, {PERSON: 3}, False
+                            return
                         yield from self._split(words, lw, lo, i)
                         for a, b, votes, compound in self._split(words, lw, i + k, hi):
                             yield a, b, {PERSON: 3, **votes}, compound

@@ -37,6 +37,10 @@ from .lexicon import (
     spelling_key,
 )
 
+# Titles borne as part of the name that follows them ("King Carlos I", "Pope Francis").
+BORNE_TITLES = frozenset(
+    "king queen prince princess emperor empress pope duke duchess tsar czar sultan emir".split()
+)
 _ROMAN_RE = re.compile(r"[IVXLCDM]+")
 _COMMON_ZIPF = 4.7  # "era", "live" and "pm" are above; "bbc", "nato" and "fifa" below
 _MODEL_RE = re.compile(r"[A-Z]{1,3}-?\d{1,4}[A-Z]?")
@@ -402,6 +406,8 @@ def name_votes(
     votes: dict = {}
     key = spelling_key(surface)
     key = GAZ_SAME.get(key, key)  # "U.S." and "United States" are one place
+    if len(words) > 1 and words[0].lower() in BORNE_TITLES:
+        key = key.split(" ", 1)[1]  # "King Solomon" is Solomon: one entity with the bare name
     if key in GAZ:
         votes[PLACE] = 3.0
     elif key in WORLD:
