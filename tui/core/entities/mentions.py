@@ -123,6 +123,7 @@ _NICKNAMED_RE = re.compile(
 _NICK_QUOTES = frozenset('"“”')
 
 
+_APOSTROPHES = frozenset("'’")
 _POSSESSED_RE = re.compile(r"([A-Z][\w-]*)[ \t]?['’]s\b")
 
 
@@ -241,6 +242,7 @@ class Scanner:
         self.cap_all: Counter = Counter()
         self._static: dict[str, tuple[str, dict]] = {}
         self._owned: Counter | None = None
+        self._hashes = "#" in self.masked
 
     def run(self) -> list[Cluster]:
         self._dates()
@@ -463,12 +465,9 @@ class Scanner:
         if leading:
             start -= 4
         elif (
-            masked[start - 2 : start - 1].isdigit()
+            (before := masked[start - 2 : start - 1]).isdigit()
             or masked[start - 3 : start - 1] in _ORDINALS
-            or (
-                masked[start - 2 : start - 1] == "d"
-                and _OLD_ORDINAL_RE.fullmatch(masked, start - 3, start)
-            )
+            or (before == "d" and _OLD_ORDINAL_RE.fullmatch(masked, start - 3, start))
         ):
             numbered = _numbered_unit(masked, start, end, words)
             unit, start = numbered != start, numbered
@@ -483,7 +482,8 @@ class Scanner:
         if masked[end : end + 1] == "." and words[-1] in _DOTTED_TAILS and len(words) > 1:
             end += 1
         shop = owner = False
-        if masked[end : end + 3].lstrip(" \t")[:1] in "'’":
+        after = masked[end : end + 1]
+        if after in _APOSTROPHES or (after == " " and masked[end + 1 : end + 2] in _APOSTROPHES):
             owned = _OWNED_RE.match(masked, end)
             if owned and (owned.group(1) or "").lower() in PLACE_HEADS:
                 end, owner = owned.end(), True  # "Rankin's Road": a place named for its owner
@@ -499,15 +499,18 @@ class Scanner:
             static = self._static[surface] = name_votes(surface, words, self.cap_all, self.lower)
         key, base = static
         # "#Gaza": a hashtag's mark belongs to the mention (its form), not to the name's key
-        tag = (
-            1
-            if masked[start - 1 : start] == "#" and not masked[start - 2 : start - 1].isalnum()
-            else 0
-        )
+        if (
+            self._hashes
+            and masked[start - 1 : start] == "#"
+            and not masked[start - 2 : start - 1].isalnum()
+        ):
+            first, form = start - 1, "#" + surface
+        else:
+            first, form = start, surface
         cluster = self.clusters.get(key)
         if cluster is not None and len(cluster.spans) >= SATURATED:
-            self.mention(cluster, start - tag, end, "#" * tag + surface)
-            self.taken[start - tag : end] = b"\1" * (end - start + tag)
+            self.mention(cluster, first, end, form)
+            self.taken[first:end] = b"\1" * (end - first)
             return cluster, end
         if votes:
             votes = defaultdict(float, votes)
@@ -526,4 +529,4 @@ class Scanner:
             votes[PLACE] += 3
         if self.tables and self._in_table(start):
             votes[ORG] += 3
-        return self._add(key, None, start - tag, end, votes, "#" * tag + surface), end
+        return self._add(key, None, first, end, votes, form), end

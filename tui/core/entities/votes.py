@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from ..text.lexical import zipf
 from ..text.tokens import normalise
@@ -376,6 +377,7 @@ _RARE_ZIPF = 3.5
 ENGLISH_ZIPF = 4.0
 
 
+@lru_cache(maxsize=8192)
 def english(wl: str) -> bool:
     """Whether a lower-cased word is one English uses often."""
     key = normalise(wl)
