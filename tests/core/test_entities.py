@@ -1074,3 +1074,11 @@ def test_a_sovereign_s_title_is_borne_inside_the_name_and_the_bare_name_joins_it
         "Dorvan sang. Then Dorvan wrote. Dorvan left, and King Dorvan died."
     )
     assert find(entities, "King Dorvan").label == "Dorvan"
+
+
+def test_a_people_or_a_language_named_by_its_kind_is_no_body_or_place():
+    entities = extract_entities(
+        "The queen ruled the Varnu, a pagan people of the plain. The Varnu fled, "
+        "and the Varnu returned in May."
+    )
+    assert find(entities, "Varnu").type == "OTHER"

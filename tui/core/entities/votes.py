@@ -151,6 +151,10 @@ _KIND_END = frozenset({"of", "in", "from", "based", "at", "for", "with", "and", 
 _NOT_KINDS = frozenset({"general", "late", "staff"})
 
 
+# "X, a pagan people", "X is a Bantu language": a people or a tongue, neither a body nor a place.
+_PEOPLES = frozenset({"people", "peoples", "tribe", "tribes", "language", "languages", "dialect"})
+
+
 def kind_noun(masked: str, end: int) -> str:
     """The first head or person noun of an "is a ..." or ", a ..." after a name, else ""."""
     m = _COPULA_RE.match(masked, end, end + 20)
@@ -162,6 +166,8 @@ def kind_noun(masked: str, end: int) -> str:
             break
         if w in ORG_HEADS or w in PLACE_HEADS or w in OTHER_HEADS:
             return w
+        if w in _PEOPLES:
+            return "people"
         if w in PERSON_CUES and w not in _NOT_KINDS:
             return w
         if word[-1:] in ",.;:":
@@ -336,7 +342,7 @@ def context_votes(masked: str, start: int, end: int, votes: dict) -> None:
             votes[ORG] += 3
         elif kind in PLACE_HEADS:
             votes[PLACE] += 3
-        elif kind in OTHER_HEADS:
+        elif kind in OTHER_HEADS or kind == "people":
             votes[OTHER] += 3
         else:
             votes[PERSON] += 3
