@@ -104,8 +104,8 @@ _HEAD_NUMBER_RE = re.compile(r"[ \t](\d{1,2})(?!\w|[.,]\d)(?![ \t]*[-–:/][ \t]
 
 
 # A possessive that is the whole name: alone ("at Miller's,", "Macy's and Dillard's", "became
-# Macy's in 2006", before no noun it could own), or before a
-# place's head word that ends the name ("Rankin's Road"). Group 1: that head word.
+# Macy's in 2006", before no noun it could own), or before a place's head word that ends the name
+# ("Rankin's Road"). Group 1: that head word.
 _OWNED_RE = re.compile(
     r"[ \t]?['’]s(?:[ \t]+([A-Z][a-z]+)(?![ \t]+[A-Z])"
     r"|(?=[ \t]*(?:[,;:)!?/&]|\.(?!\w)|(?:and|or|in|at|on|by|from|became|was|is)\b|$)))",
@@ -286,7 +286,10 @@ class Scanner:
             if (
                 form.isupper()
                 and form.isalpha()
-                and (self._written_plural(form) or any(self._a_thing(*span) for span in c.spans))
+                and (
+                    self._written_plural(form)
+                    or any(self._a_thing(*span) for span in c.spans[:SATURATED])
+                )
             ):
                 n = sum(c.forms.values())
                 c.votes.clear()
