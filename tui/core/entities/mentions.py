@@ -124,7 +124,7 @@ _NICK_QUOTES = frozenset('"“”')
 
 
 _APOSTROPHES = frozenset("'’")
-_POSSESSED_RE = re.compile(r"([A-Z][\w-]*)[ \t]?['’]s\b")
+_POSSESSIVE_RE = re.compile(r"[ \t]?['’]s\b")
 
 
 # A name the text defines an acronym for ("World Series of Poker (WSOP)") names a body, mostly.
@@ -241,7 +241,7 @@ class Scanner:
         self.compounds: list[tuple[int, str]] = []
         self.cap_all: Counter = Counter()
         self._static: dict[str, tuple[str, dict]] = {}
-        self._owned: Counter | None = None
+        self._owned: dict[str, bool] = {}
         self._hashes = "#" in self.masked
 
     def run(self) -> list[Cluster]:
@@ -255,15 +255,8 @@ class Scanner:
         return clusters
 
     def _written_plural(self, form: str) -> bool:
-        """Whether the text writes `form` + "s" as a word of its own."""
-        masked, plural = self.masked, form + "s"
-        i = masked.find(plural)
-        while i >= 0:  # str.find first: a regex over a book per abbreviation would cost
-            j = i + len(plural)
-            if not (masked[i - 1 : i].isalnum() or masked[j : j + 1].isalnum()):
-                return True
-            i = masked.find(plural, j)
-        return False
+        """Whether the text writes `form` + "s" as a word of its own (a capitalised token)."""
+        return bool(self.cap_all.get(form + "s"))
 
     def _a_thing(self, start: int, end: int) -> bool:
         """Whether a mention is the head of an indefinite noun phrase ("an EP of new material", "a
@@ -449,10 +442,24 @@ class Scanner:
 
     def _only_owned(self, word: str) -> bool:
         """Whether the text writes `word` only with a possessive 's ("Macy's", never "Macy"): then
-        the possessive is the name itself; "the things that are Caesar's" is Caesar's."""
-        if self._owned is None:  # one pass, on the first possessive that may be a name
-            self._owned = Counter(m.group(1) for m in _POSSESSED_RE.finditer(self.masked))
-        return self._owned[word] >= self.cap_all[word]
+        the possessive is the name itself; "the things that are Caesar's" is Caesar's. Read
+        occurrence by occurrence, stopping at the first bare one (a book's names have one early)."""
+        known = self._owned.get(word)
+        if known is None:
+            known = self._owned[word] = self._always_owned(word)
+        return known
+
+    def _always_owned(self, word: str) -> bool:
+        masked, n = self.masked, len(word)
+        i = masked.find(word)
+        while i >= 0:
+            j = i + n
+            if not (masked[i - 1 : i].isalnum() or masked[j : j + 1].isalnum()):
+                m = _POSSESSIVE_RE.match(masked, j)
+                if m is None:
+                    return False
+            i = masked.find(word, j)
+        return True
 
     def emit(self, start: int, end: int, words: tuple[str, ...]) -> Cluster:
         """Add a name found after the scan (a hyphenated compound no part of which is a name)."""
