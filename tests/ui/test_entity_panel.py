@@ -273,3 +273,36 @@ async def test_page_keys_in_a_list_with_no_room_do_nothing() -> None:
         await pilot.pause()
         await pilot.press("pagedown")
         assert app.is_running and app.query_one(OptionList).highlighted > 1
+
+
+async def test_a_click_on_a_row_drawn_before_a_filter_shrank_the_list_is_ignored() -> None:
+    """A click travels with the frame it landed on: when a filter key rebuilt the list meanwhile,
+    the row it names may be gone. The reader keeps running and picks nothing."""
+    from rich.style import Style
+    from textual import events
+
+    app = PanelApp()
+    async with app.run_test(size=(60, 30)) as pilot:
+        option_list = app.query_one(OptionList)
+        last = option_list.option_count - 1
+        await pilot.press("1")  # people only: far fewer rows
+        await pilot.pause()
+        assert option_list.option_count < last
+
+        def click(option: int) -> events.Click:
+            event = events.Click(option_list, 2, 2, 0, 0, 1, False, False, False)
+            event.style = Style.from_meta({"option": option})
+            return event
+
+        option_list.post_message(click(last))
+        await pilot.pause()
+        assert app.is_running and app.messages == []
+        # A click on a row that is still there picks its entity as before.
+        row = next(
+            i
+            for i in range(option_list.option_count)
+            if not option_list.get_option_at_index(i).disabled
+        )
+        option_list.post_message(click(row))
+        await pilot.pause()
+        assert [type(m) for m in app.messages] == [EntityPanel.Selected]

@@ -7,6 +7,7 @@ from functools import lru_cache
 from typing import Protocol
 
 from rich.cells import cell_len
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
@@ -85,7 +86,14 @@ def matches_side(entity: Entity, side_filter: str) -> bool:
 
 class EntityList(OptionList):
     """The sidebar's list; page keys are a no-op
-    while it has no room (Textual's own would raise)."""
+    while it has no room (Textual's own would raise), and a click on a row drawn before the list
+    was rebuilt (a filter key pressed meanwhile) is ignored rather than read past its end."""
+
+    def _on_click(self, event: events.Click) -> None:
+        # Textual calls each class's handler in turn, this one first; a stale row stops the rest.
+        option = event.style.meta.get("option")
+        if option is not None and not 0 <= option < self.option_count:
+            event.prevent_default()
 
     def _move_page(self, direction) -> None:
         self._update_lines()
