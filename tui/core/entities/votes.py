@@ -380,14 +380,14 @@ def _common_word(surface: str) -> bool:
 # Below this general-English frequency (Zipf) a word is no ordinary English word: "Bresh", "Teofil".
 _RARE_ZIPF = 3.5
 # From this one on, a word is an ordinary English one: "senior", "major", "coach".
-ENGLISH_ZIPF = 4.0
+_ENGLISH_ZIPF = 4.0
 
 
 @lru_cache(maxsize=8192)
 def english(wl: str) -> bool:
     """Whether a lower-cased word is one English uses often."""
     key = normalise(wl)
-    return key is not None and zipf(key) >= ENGLISH_ZIPF
+    return key is not None and zipf(key) >= _ENGLISH_ZIPF
 
 
 def unenglish(words: tuple[str, ...], lw: list[str], lower: Counter) -> bool:
