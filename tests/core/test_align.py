@@ -274,6 +274,30 @@ def test_clauses_are_cut_at_clause_marks_but_not_inside_a_list_of_names():
     ]
 
 
+def test_a_capitalised_clause_opener_after_a_comma_starts_a_unit_but_a_name_does_not():
+    """Verses joined into one sentence keep their capitals ("..., And he said"); a quotation
+    without quote marks opens with one too. A name or a title after a comma is not a clause."""
+    from tui.core.align.units import Units
+
+    verses = doc(
+        "And he sent the twelve out two by two and said, Go into the villages and go alone, "
+        "And when the evening was come he was there alone, Then the ship was in the midst of "
+        "the sea."
+    )
+    names = doc(
+        "The festival line-up was announced on Monday morning, The Cribs and Gary Numan "
+        "headlining, President Moon Jae-in opening it with Mr. Gray closing the last night."
+    )
+    cut = [verses.slice(s) for s in Units(verses).spans]
+    assert cut == [
+        "And he sent the twelve out two by two and said,",
+        "Go into the villages and go alone,",
+        "And when the evening was come he was there alone,",
+        "Then the ship was in the midst of the sea.",
+    ]
+    assert len(Units(names).spans) == 1
+
+
 def test_a_reworded_sentence_in_another_word_order_is_matched():
     left = doc(
         *NOISE_L, "Rescuers pulled two fishermen from the icy water near the pier on Sunday."

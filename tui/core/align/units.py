@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import compress
 from operator import attrgetter
 
 import numpy as np
 
+from .. import data
 from ..model import Sentence, Span
 from ..text import tokens
 from ..text.document import Document
@@ -62,12 +64,18 @@ class Units:
         text = doc.text
         marks = [m.end() for m in _CLAUSE.finditer(text)]
         commas = _connective_cuts(text)
+        # One scan of the whole text; words outside the units (boilerplate, gaps) are dropped below.
+        wstart, wend, words = tokens.word_spans(text)
+        capitals = _capital_cuts(text, _lower_words(doc, wstart, words))
         digits = [m.start() for m in _DIGIT.finditer(text)]
         for sentence in doc.sentences:
             if not sentence.boilerplate and not _dateline(text, sentence, digits):
                 start, end = sentence.start, sentence.end
                 first, last = bisect_right(marks, start), bisect_right(marks, end)
                 cuts = marks[first:last]
+                clow, chigh = bisect_right(capitals, start), bisect_right(capitals, end)
+                if clow < chigh:
+                    cuts = sorted(cuts + capitals[clow:chigh])
                 low, high = bisect_right(commas, start), bisect_right(commas, end)
                 if text.count(" ", start, end) >= LONG_SENTENCE:
                     opening = _OPENING.match(text, start, end)
@@ -85,16 +93,14 @@ class Units:
         n = len(self.spans)
         ustart = np.fromiter(map(_span_start, self.spans), INT, n)
         uend = np.fromiter(map(_span_end, self.spans), INT, n)
-        # One scan of the whole text; words outside the units (boilerplate, gaps) are dropped.
-        start, end, words = tokens.word_spans(text)
-        unit = np.searchsorted(ustart, start, "right") - 1
+        unit = np.searchsorted(ustart, wstart, "right") - 1
         inside = (
-            (unit >= 0) & (end <= uend[np.maximum(unit, 0)]) if n else np.zeros(len(words), bool)
+            (unit >= 0) & (wend <= uend[np.maximum(unit, 0)]) if n else np.zeros(len(words), bool)
         )
         keep = np.flatnonzero(inside)
         if len(keep) < len(words):
             words = [words[i] for i in keep.tolist()]
-        self.unit, self.start, self.end = unit[keep], start[keep], end[keep]
+        self.unit, self.start, self.end = unit[keep], wstart[keep], wend[keep]
         self.wptr = keysets.csr(self.unit, n)
         index = dict.fromkeys(words)
         self.surface = list(index)
@@ -161,5 +167,51 @@ def _connective_cuts(text: str) -> list[int]:
     return sorted(commas + bare)
 
 
+def _capital_cuts(text: str, lower: set[str]) -> list[int]:
+    """Offsets after a comma where a capitalised word opens a clause inside a sentence: a
+    quotation without quote marks ("and said, Go, and search") or a line of verse joined to the
+    last ("the Son of God, As it is written"). The word is a function word, or one the text writes
+    in lower case elsewhere (`lower`) followed by a comma or a word in lower case (so not the head
+    of a name: "Moon Jae-in, President Moon", "The Cribs")."""
+    out = []
+    for m in _COMMA_CAPITAL.finditer(text):
+        word = m.group(1).lower()
+        if word in _OPENERS or (m.group(2) and word in lower):
+            out.append(m.end())
+    return out
+
+
+def _lower_words(doc: Document, start: np.ndarray, words: list[str]) -> set[str]:
+    """The words a text writes in lower case in its sentences (its boilerplate left out: a link's
+    address writes names in lower case)."""
+    spans = [(s.start, s.end) for s in doc.sentences if not s.boilerplate]
+    if not spans:
+        return set()
+    begins, ends = np.array(spans, INT).T
+    at = np.searchsorted(begins, start, "right") - 1
+    inside = (at >= 0) & (start < ends[np.maximum(at, 0)])
+    return {w for w in set(compress(words, inside.tolist())) if w.islower()}
+
+
+# A comma, a capitalised word, and what follows it when that is a comma or a lower-case word.
+_COMMA_CAPITAL = re.compile(r",(?=\s([A-Z][a-z]*)\b(,|\s[a-z])?)")
+# Function words open a clause whatever follows, except those that also begin names and titles
+# ("The Cribs", "Mr. Gray", "May 2", "Will Smith").
+_OPENERS = data.words("stopwords.txt") - {
+    "the",
+    "a",
+    "an",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "st",
+    "may",
+    "will",
+    "art",
+    "no",
+    "o",
+    "ok",
+}
 _span_start = attrgetter("start")
 _span_end = attrgetter("end")
