@@ -14,7 +14,7 @@ ALL_PAIRS = 40_000  # up to this many unit pairs, all are scored: a paraphrase s
 INDEX_FRACTION = 0.005  # keys in more than this share of units (and more than INDEX_MIN) are not
 INDEX_MIN = 60  # indexed
 INDEX_MAX = 150  # so that the work grows with the number of units, not with its square
-TOP_CANDIDATES = 6  # per unit and direction, ranked by shared rare keys, before exact scoring
+TOP_CANDIDATES = 5  # per unit and direction, ranked by shared rare keys, before exact scoring
 CANDIDATE_SHARE = 0.5  # ... and sharing at least this share of the best one's count
 
 
