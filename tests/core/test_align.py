@@ -76,7 +76,24 @@ def test_a_match_names_a_shared_figure_as_its_first_evidence():
     right = doc(*NOISE_R, "Some 700 delegates will gather on 25 April for the summit.")
     (match,) = align(left, right)
     assert any(c.isdigit() for c in match.evidence[0])
-    assert set(match.evidence) <= set(shared_words(left, match.shared_left))
+    marked = " ".join(shared_words(left, match.shared_left))
+    assert all(e in marked for e in match.evidence)
+    # Phrases both texts write: the marked run "April 25, with 700 delegates" is two of them.
+    assert {"April 25", "700 delegates"} <= set(match.evidence)
+
+
+def test_evidence_names_phrases_both_texts_write_not_words_only_one_writes_together():
+    left = doc(
+        *NOISE_L, "Putin arrives in Vladivostok for the summit with the North Korean leader."
+    )
+    right = doc(
+        *NOISE_R, "The North Korean leader arrives in Russia for a summit with Vladimir Putin."
+    )
+    (match,) = align(left, right)
+    marked = shared_words(left, match.shared_left)
+    assert "Putin arrives" in marked  # both words are shared, and marked as one run
+    assert "Putin arrives" not in match.evidence  # but the right text does not write the phrase
+    assert "North Korean leader" in match.evidence
 
 
 def test_sentences_sharing_only_names_are_not_matched():

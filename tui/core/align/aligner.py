@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from ..model import Match, Span
+from ..model import Match
 from ..text.document import Document
 from . import keysets, select, vocabulary
 from .candidates import candidates
@@ -258,13 +258,21 @@ class Aligner:
         index = np.fromiter((i for _n, i in chosen), INT, len(chosen))
         a, b = self.link_left[index], self.link_right[index]
         vocab, width = self.vocab, self.vocab.width
-        shared_l = vocabulary.shared_spans(self.left, vocab.left, a, vocab.right, b, width)
+        shared_l, phrases = vocabulary.shared_runs(
+            self.left, vocab.left, a, vocab.right, b, width, phrases=True
+        )
         shared_r = vocabulary.shared_spans(self.right, vocab.right, b, vocab.left, a, width)
         lspans, rspans = self.left.spans, self.right.spans
         lsentence, rsentence = self.left.sentence, self.right.sentence
         text = self.left_doc.text
-        for (n, i), u, v, score, sl, sr in zip(
-            chosen, a.tolist(), b.tolist(), self.link_score[index].tolist(), shared_l, shared_r
+        for (n, i), u, v, score, sl, sr, ph in zip(
+            chosen,
+            a.tolist(),
+            b.tolist(),
+            self.link_score[index].tolist(),
+            shared_l,
+            shared_r,
+            phrases,
         ):
             self._built[i] = Match(
                 n,
@@ -275,7 +283,7 @@ class Aligner:
                 sr,
                 (lsentence[u],),
                 (rsentence[v],),
-                _evidence(text, sl),
+                _evidence(text, ph),
             )
 
 
@@ -287,10 +295,10 @@ def _sharing_a_unit(a: np.ndarray, b: np.ndarray, some: np.ndarray) -> np.ndarra
     return np.flatnonzero(rows[a] | columns[b])
 
 
-def _evidence(text: str, shared: tuple[Span, ...]) -> tuple[str, ...]:
-    """What a match rests on, strongest first: shared runs holding a figure, then the longest runs
-    of shared words, longer first (as the left text writes them)."""
-    runs = list(dict.fromkeys(" ".join(text[s.start : s.end].split()) for s in shared))
+def _evidence(text: str, shared: tuple[tuple[int, int], ...]) -> tuple[str, ...]:
+    """What a match rests on, strongest first: shared phrases holding a figure, then the longest
+    phrases both texts write, then shared words, longer first (as the left text writes them)."""
+    runs = list(dict.fromkeys(" ".join(text[start:end].split()) for start, end in shared))
     if len(runs) > 1:  # a book's matches share one run or two: each sort counts
         runs.sort(key=_strength)
     return tuple(runs[:EVIDENCE])

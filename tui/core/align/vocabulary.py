@@ -196,20 +196,53 @@ def shared_spans(
 ) -> list[tuple[Span, ...]]:
     """Per unit, spans of the words whose keys its partner holds too; runs one stopword apart
     merge."""
+    return shared_runs(side, keyed, units, other, partners, width)[0]
+
+
+def shared_runs(
+    side: Units,
+    keyed: Keyed,
+    units: np.ndarray,
+    other: Keyed,
+    partners: np.ndarray,
+    width: int,
+    phrases: bool = False,
+) -> tuple[list[tuple[Span, ...]], list[tuple[tuple[int, int], ...]] | None]:
+    """Per unit, the shared_spans; and with `phrases`, as (start, end) pairs, the same runs cut
+    where the partner does
+    not write the two words next to each other (in either order, one word apart at most): phrases
+    both texts write, and single shared words ("Putin arrives" in one and "Kim arrives ... with
+    Putin" in the other share two words, not the phrase)."""
     owner, idx = keysets.expand(side.wptr, units)
     key = keyed.key[idx]
     hit = np.flatnonzero(
         (key >= 0) & keysets.member(other.codes, partners[owner] * width + np.maximum(key, 0))
     )
     if not len(hit):
-        return [()] * len(units)
+        return [()] * len(units), ([()] * len(units) if phrases else None)
     o, w = owner[hit], idx[hit]
     gap = np.diff(w)
     # A run goes on over one stopword, not over a content word both do not share.
     between = keyed.key[np.minimum(w[:-1] + 1, len(keyed.key) - 1)]
     cont = (o[1:] == o[:-1]) & ((gap == 1) | ((gap == 2) & (between == -1)))
+    spans = _spans(side, o, w, cont, len(units))
+    if not phrases:
+        return spans, None
+    unit = partners[o[:-1]] << (2 * BITS)
+    k1, k2 = keyed.key[w[:-1]], keyed.key[w[1:]]
+    written = keysets.member(other.bigrams, unit | (k1 << BITS) | k2)
+    written |= keysets.member(other.bigrams, unit | (k2 << BITS) | k1)
+    return spans, _spans(side, o, w, cont & written, len(units), tuple)
+
+
+def _spans(
+    side: Units, o: np.ndarray, w: np.ndarray, cont: np.ndarray, units: int, kind=Span
+) -> list[tuple]:
+    """Per unit, spans (`kind`: Span, or a plain (start, end) tuple) of the runs of words `w`
+    (owned by units `o`) that `cont` joins."""
     first = np.flatnonzero(np.r_[True, ~cont])
     last = np.r_[first[1:] - 1, len(w) - 1]
-    spans = list(map(Span, side.start[w[first]].tolist(), side.end[w[last]].tolist()))
-    bounds = np.searchsorted(o[first], np.arange(len(units) + 1)).tolist()
+    starts, ends = side.start[w[first]].tolist(), side.end[w[last]].tolist()
+    spans = list(map(Span, starts, ends)) if kind is Span else list(zip(starts, ends))
+    bounds = np.searchsorted(o[first], np.arange(units + 1)).tolist()
     return [tuple(spans[lo:hi]) for lo, hi in zip(bounds, bounds[1:])]
