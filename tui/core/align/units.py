@@ -197,21 +197,9 @@ def _lower_words(doc: Document, start: np.ndarray, words: list[str]) -> set[str]
 _COMMA_CAPITAL = re.compile(r",(?=\s([A-Z][a-z]*)\b(,|\s[a-z])?)")
 # Function words open a clause whatever follows, except those that also begin names and titles
 # ("The Cribs", "Mr. Gray", "May 2", "Will Smith").
-_OPENERS = data.words("stopwords.txt") - {
-    "the",
-    "a",
-    "an",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "st",
-    "may",
-    "will",
-    "art",
-    "no",
-    "o",
-    "ok",
-}
+_OPENERS = data.words("stopwords.txt") - set(
+    "the a an mr mrs ms dr st may will art no o ok".split()
+)
+
 _span_start = attrgetter("start")
 _span_end = attrgetter("end")

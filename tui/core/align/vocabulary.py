@@ -209,10 +209,9 @@ def shared_runs(
     phrases: bool = False,
 ) -> tuple[list[tuple[Span, ...]], list[tuple[tuple[int, int], ...]] | None]:
     """Per unit, the shared_spans; and with `phrases`, as (start, end) pairs, the same runs cut
-    where the partner does
-    not write the two words next to each other (in either order, one word apart at most): phrases
-    both texts write, and single shared words ("Putin arrives" in one and "Kim arrives ... with
-    Putin" in the other share two words, not the phrase)."""
+    where the partner does not write the two words next to each other (in either order, one word
+    apart at most): phrases both texts write, and single shared words ("Putin arrives" in one and
+    "Kim arrives ... with Putin" in the other share two words, not the phrase)."""
     owner, idx = keysets.expand(side.wptr, units)
     key = keyed.key[idx]
     hit = np.flatnonzero(
