@@ -76,6 +76,26 @@ def test_every_match_is_marked_on_both_sides_with_its_passages(pair):
             assert squeeze(page.matched[side][match.id]) == told
 
 
+def test_each_marked_passage_says_why_it_was_paired(pair):
+    """Hovering a fact (or selecting it, which copies the line to the header) shows its number,
+    score and evidence, as the reader's status line does."""
+    cmp, page = pair
+    # The left pane's marks carry the line (the script lends it to the right ones on hover).
+    spans = {
+        int(a["data-match"]): a["title"]
+        for tag, a in page.tags
+        if "title" in a and "data-match" in a
+    }
+    assert set(spans) == {m.id for m in cmp.matches}
+    assert "mouseover" in "".join(page.script)
+    for match in cmp.matches:
+        assert spans[match.id].startswith(f"fact {match.id} · score {match.score:.2f}")
+        for evidence in match.evidence:
+            assert f"“{evidence}”" in spans[match.id]
+    assert any(m.evidence for m in cmp.matches)
+    assert ("p", {"class": "why", "id": "why", "aria-live": "polite"}) in page.tags
+
+
 def test_each_pane_holds_its_whole_text(pair):
     cmp, page = pair
     for side in (LEFT, RIGHT):
@@ -131,6 +151,8 @@ def test_hostile_text_stays_text_and_nothing_is_fetched():
         text = "".join(page.text[side])
         assert "<script>alert('x')</script>" in text
         assert '<img src=x onerror="alert(1)">' in text and "<b>" in text
+    titles = [a["title"] for _, a in page.tags if "title" in a and "data-match" in a]
+    assert any("<b>" in t or "&" in t for t in titles)  # evidence text, kept as text
     for _, attrs in page.tags:
         assert not {"src", "onerror", "onload", "onclick"} & set(attrs)
         assert attrs.get("href", "#") == "#"

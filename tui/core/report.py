@@ -11,7 +11,7 @@ from collections import Counter
 from html import escape
 
 from .comparison import Comparison
-from .model import ENTITY_TYPES, LEFT, RIGHT, SIDES, Span
+from .model import ENTITY_TYPES, LEFT, RIGHT, SIDES, Match, Span
 from .report_style import SCRIPT, STYLE
 from .text.document import Document
 
@@ -64,7 +64,8 @@ def _summary(cmp: Comparison) -> str:
         "<span class=u><span class=u0></span>only on this side</span> "
         "<mark class=d>disagreement</mark> <span class=b>boilerplate</span> "
         "· click a passage to bring its counterpart into view; "
-        "<kbd>n</kbd> / <kbd>p</kbd> step through the facts</p>\n</header>\n"
+        "<kbd>n</kbd> / <kbd>p</kbd> step through the facts</p>\n"
+        "<p class=why id=why aria-live=polite></p>\n</header>\n"
     )
 
 
@@ -113,9 +114,11 @@ def _body(cmp: Comparison, side: str):
         add(span.start, span.end, _DIFF, number)
     other = RIGHT if side == LEFT else LEFT
     titles = {
-        n: escape(f"{d.kind}: the {other} text says {cmp.doc(other).slice(d.span(other))}")
+        (_DIFF, n): escape(f"{d.kind}: the {other} text says {cmp.doc(other).slice(d.span(other))}")
         for n, d in enumerate(cmp.discrepancies)
     }
+    if side == LEFT:
+        titles.update(((_MATCH, m.id), escape(why(m))) for m in cmp.matches)
     events.sort()
     active: list[Counter] = [Counter() for _ in range(4)]
     opened: list[tuple[int, int]] = []  # the open tags, outermost first, as (layer, key)
@@ -154,12 +157,22 @@ def _wanted(active: list[Counter]) -> list[tuple[int, int]]:
     return [(layer, key) for layer in range(4) for key in sorted(active[layer])]
 
 
-def _open(tag: tuple[int, int], started: set[int], titles: dict[int, str], side: str) -> str:
+def why(match: Match) -> str:
+    """Why two passages were paired, in a line: the fact's number, its score and its evidence."""
+    shared = ", ".join(f"“{e}”" for e in match.evidence)
+    return f"fact {match.id} · score {match.score:.2f}" + (f" · shared {shared}" if shared else "")
+
+
+def _open(
+    tag: tuple[int, int], started: set[int], titles: dict[tuple[int, int], str], side: str
+) -> str:
     layer, key = tag
     if layer == _MATCH:
-        return f'<span class="m h{key % HUES}" data-match="{key}">'
+        # The left pane carries the line; the page's script lends it to the right on hover.
+        title = f' title="{titles[tag]}"' if side == LEFT else ""
+        return f'<span class="m h{key % HUES}" data-match="{key}"{title}>'
     if layer == _DIFF:
-        return f'<mark class=d data-d={key} title="{titles[key]}">'
+        return f'<mark class=d data-d={key} title="{titles[tag]}">'
     if layer == _ONLY:
         first = "" if key in started else "<span class=u0></span>"
         started.add(key)

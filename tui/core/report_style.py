@@ -16,6 +16,7 @@ h2{font-size:1rem;margin:0 0 .2rem}
 .summary{display:flex;flex-wrap:wrap;gap:.4rem 1.6rem;margin:0}
 .summary div{display:flex;gap:.4rem;align-items:baseline}.summary dt{color:var(--dim)}
 .summary dd{margin:0}.legend{margin:.5rem 0 0;font-size:.85rem;color:var(--dim)}
+.why{margin:.25rem 0 0;font-size:.85rem;min-height:1.2em}
 .legend>span,.legend>mark{padding:0 .3rem;color:var(--fg)}
 kbd{border:1px solid var(--line);border-radius:3px;padding:0 .25rem;font-size:.8rem}
 .panes{flex:1;min-height:0;display:grid;grid-template-columns:1fr 1fr minmax(16rem,22rem)}
@@ -62,6 +63,7 @@ function marks(id){return document.querySelectorAll('[data-match="'+id+'"]');}
 function select(id,from){
   if(cur!==null){marks(cur).forEach(function(e){e.classList.remove('sel');});}
   cur=id;var all=marks(id);all.forEach(function(e){e.classList.add('sel');});
+  if(all.length)document.getElementById('why').textContent=all[0].title;
   ['left','right'].forEach(function(side){
     var pane=document.getElementById(side);
     if(from&&pane.contains(from))return;
@@ -77,6 +79,10 @@ document.addEventListener('click',function(ev){
   if(go){ev.preventDefault();select(go.getAttribute('data-go'),null);return;}
   var m=ev.target.closest('[data-match]');
   if(m)select(m.getAttribute('data-match'),m);
+});
+document.addEventListener('mouseover',function(ev){
+  var m=ev.target.closest('[data-match]');
+  if(m&&!m.title)m.title=marks(m.getAttribute('data-match'))[0].title;
 });
 var ids=null;
 document.addEventListener('keydown',function(ev){
