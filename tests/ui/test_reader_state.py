@@ -291,4 +291,8 @@ async def test_the_status_line_says_why_the_selected_pair_was_made(
         assert match.evidence[0][:20] in line  # the shared passage in the texts' own words
         await pilot.resize_terminal(*SMALL)
         await pilot.pause()
-        assert " for “" not in status(app)  # the compact line keeps the score, drops the why
+        # The compact line keeps the score and, as far as the width allows, the first evidence.
+        line = status(app)
+        assert f"score {match.score:.2f} for “{match.evidence[0][:6]}" in line
+        assert line.rstrip().endswith("link on")  # nothing pushed off the line
+        assert match.evidence[1:] == () or f"“{match.evidence[1]}" not in line

@@ -13,6 +13,7 @@ from ..model.threshold import label
 
 COMPACT_BELOW = 100
 EVIDENCE_ROOM = 28
+MIN_EVIDENCE = 8  # a compact line names its first evidence only with this much room for it
 
 
 def title_content(side: str, title: str, counted: tuple[int, int, int] | None) -> Content:
@@ -33,8 +34,18 @@ def _short(text: str, room: int) -> str:
     return text if len(text) <= room else text[: room - 1] + "…"
 
 
-def status_content(fields: StatusFields, compact: bool = False) -> Content:
-    """Where you are: match, counterpart, score, passage, search, entity, threshold, scroll link."""
+def status_content(fields: StatusFields, compact: bool = False, room: int = 0) -> Content:
+    """Where you are: match, counterpart, score, passage, search, entity, threshold, scroll link.
+    The compact form names the first piece of evidence only where `room` (the line's width) leaves
+    space for it beside the rest, cut short to fit."""
+    line = _status(fields, compact, 0)
+    spare = room - len(line.plain) - len(" for “”")
+    if compact and fields.evidence and fields.score is not None and spare >= MIN_EVIDENCE:
+        return _status(fields, compact, spare)
+    return line
+
+
+def _status(fields: StatusFields, compact: bool, evidence_room: int) -> Content:
     f = fields
     parts: list[Content] = []
     if f.matches is None:
@@ -50,6 +61,9 @@ def status_content(fields: StatusFields, compact: bool = False) -> Content:
         if f.evidence and not compact:
             # Why the pair was made, in the texts' own words; two at most, each kept short.
             quoted = ", ".join(f"“{_short(e, EVIDENCE_ROOM)}”" for e in f.evidence[:2])
+            score = Content.assemble(score, " for ", (quoted, "italic"))
+        elif f.evidence and evidence_room:
+            quoted = f"“{_short(f.evidence[0], evidence_room)}”"
             score = Content.assemble(score, " for ", (quoted, "italic"))
         parts.append(score)
     where = f.side if not compact else f.side[0].upper()
@@ -114,4 +128,5 @@ class StatusLine(Static):
     def _draw(self) -> None:
         if self.fields is not None:
             compact = 0 < self.app.size.width < COMPACT_BELOW
-            self.update(status_content(self.fields, compact), layout=False)
+            room = self.size.width - 2  # the padding
+            self.update(status_content(self.fields, compact, room), layout=False)
