@@ -118,7 +118,7 @@ def _body(cmp: Comparison, side: str):
         for n, d in enumerate(cmp.discrepancies)
     }
     if side == LEFT:
-        titles.update(((_MATCH, m.id), escape(why(m))) for m in cmp.matches)
+        titles.update(((_MATCH, m.id), escape(_why(m))) for m in cmp.matches)
     events.sort()
     active: list[Counter] = [Counter() for _ in range(4)]
     opened: list[tuple[int, int]] = []  # the open tags, outermost first, as (layer, key)
@@ -157,7 +157,7 @@ def _wanted(active: list[Counter]) -> list[tuple[int, int]]:
     return [(layer, key) for layer in range(4) for key in sorted(active[layer])]
 
 
-def why(match: Match) -> str:
+def _why(match: Match) -> str:
     """Why two passages were paired, in a line: the fact's number, its score and its evidence."""
     shared = ", ".join(f"“{e}”" for e in match.evidence)
     return f"fact {match.id} · score {match.score:.2f}" + (f" · shared {shared}" if shared else "")

@@ -128,5 +128,5 @@ class StatusLine(Static):
     def _draw(self) -> None:
         if self.fields is not None:
             compact = 0 < self.app.size.width < COMPACT_BELOW
-            room = self.size.width - 2  # the padding
+            room = self.content_size.width
             self.update(status_content(self.fields, compact, room), layout=False)
