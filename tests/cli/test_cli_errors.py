@@ -116,7 +116,7 @@ def test_permission_denied_message(tmp_path):
         (["--threshold", "2", "--json"], "must be between"),
         (["--threshold", "nan", "--json"], "must be between"),
         # Below the aligner's floor nothing is kept: refused, not silently raised to the floor.
-        (["--threshold", "0.05", "--json"], "never kept"),
+        (["--threshold", "0.005", "--json"], "never kept"),
         (["--threshold", "x", "--json"], "not a number"),
         (["--bogus"], "unrecognized arguments"),
         (["entities"], "required: TEXT"),

@@ -347,3 +347,16 @@ def test_a_dateline_pairs_with_nothing_not_even_the_sentence_holding_its_date():
     assert align(left, right) == []
     left = doc("Posted July 13, 2009 12:41PM", *NOISE_L)
     assert align(left, right) == []
+
+
+def test_stepped_down_to_the_floor_an_article_shows_its_weak_best_guesses(seeds):
+    """The reader's lowest threshold lists pairs a book's floor would drop: a sentence whose
+    counterpart is told in other words shows its best guess there, and nothing scores below."""
+    from tui.core.align.aligner import FLOOR
+    from tui.core.align.select import BOOK_FLOOR
+
+    _, _, aligner = seeds
+    scores = [m.score for m in aligner.matches(FLOOR)]
+    assert min(scores) >= FLOOR
+    assert sum(s < BOOK_FLOOR for s in scores) >= 10
+    assert len(aligner.matches(BOOK_FLOOR)) < len(scores)

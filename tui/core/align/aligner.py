@@ -94,16 +94,16 @@ class Aligner:
         self.vocab = vocabulary.build(self.left, self.right)
         report(0.5)
         pairs = candidates(self.vocab)
-        self.model = self.model.for_texts(
-            len(pairs) == self.vocab.left.units * self.vocab.right.units
-        )
+        every = len(pairs) == self.vocab.left.units * self.vocab.right.units
+        self.model = self.model.for_texts(every)
         scores = self._scores(pairs)
         report(0.7)
         trust = 0.0
         if order:
             pairs, scores, trust = self._by_order(pairs, scores)
         report(0.9)
-        links = select.select(self.vocab, pairs, scores, ordered=trust > 0)
+        floor = FLOOR if every else select.BOOK_FLOOR
+        links = select.select(self.vocab, pairs, scores, ordered=trust > 0, floor=floor)
         # Selected pairs as columns: left unit, right unit, score.
         self.link_left = np.array([link[0] for link in links], INT)
         self.link_right = np.array([link[1] for link in links], INT)

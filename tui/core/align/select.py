@@ -15,7 +15,12 @@ from . import keysets
 from .keysets import INT
 from .vocabulary import KeySets, Vocabulary
 
-FLOOR = 0.1  # pairs below this are never kept: the lowest threshold the reader can step down to
+# Pairs below this are never kept: the lowest threshold the reader can step down to. So low that,
+# stepped down to it, a sentence whose counterpart is told in other words shows its best guess.
+FLOOR = 0.01
+# In books (pairs found by an index of rare keys) weak pairs are the many look-alikes a long text
+# holds: the floor there is this, which spares the selection most of them.
+BOOK_FLOOR = 0.1
 MAX_COUNTERPARTS = 3
 KEEP = 4  # pairs ranked below this for both their units cannot win a place
 DISTINCT = 0.5  # share of a further counterpart's evidence that must be new
@@ -23,11 +28,13 @@ DISTINCT = 0.5  # share of a further counterpart's evidence that must be new
 Link = tuple[int, int, float]
 
 
-def ranked(vocab: Vocabulary, pairs: np.ndarray, scored: np.ndarray) -> tuple[np.ndarray, ...]:
-    """Pairs above the floor by falling score, less those below the best few of both their units
-    (too weak to carry news; a unit's rank among its pairs is known before any selection)."""
+def ranked(
+    vocab: Vocabulary, pairs: np.ndarray, scored: np.ndarray, floor: float = FLOOR
+) -> tuple[np.ndarray, ...]:
+    """Pairs at or above the floor by falling score, less those below the best few of both their
+    units (too weak to carry news; a unit's rank among its pairs is known before any selection)."""
     nr = max(1, vocab.right.units)
-    keep = scored >= FLOOR
+    keep = scored >= floor
     pairs, scored = pairs[keep], scored[keep]
     order = np.lexsort((pairs, -scored))
     pairs, scored = pairs[order], scored[order]
@@ -50,14 +57,18 @@ def anchors(vocab: Vocabulary, pairs: np.ndarray, scored: np.ndarray) -> list[tu
 
 
 def select(
-    vocab: Vocabulary, pairs: np.ndarray, scored: np.ndarray, ordered: bool = False
+    vocab: Vocabulary,
+    pairs: np.ndarray,
+    scored: np.ndarray,
+    ordered: bool = False,
+    floor: float = FLOOR,
 ) -> list[Link]:
     """Greedy by score: each unit's best partner first; a further one only with mostly new
     evidence; at most MAX_COUNTERPARTS a unit. Unless the texts follow one order, a pair one of
     whose units has no partner yet needs no new evidence (an article tells a fact once, another
     may tell it in two sentences)."""
     nl, nr = vocab.left.units, max(1, vocab.right.units)
-    pairs, scored = ranked(vocab, pairs, scored)
+    pairs, scored = ranked(vocab, pairs, scored, floor)
     keep = ~_surely_repeats(vocab, pairs // nr, pairs % nr)
     pairs, scored = pairs[keep], scored[keep]
     partners_l: list[list[int] | None] = [None] * nl
