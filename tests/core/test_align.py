@@ -102,6 +102,12 @@ def test_sentences_sharing_only_names_are_not_matched():
         *NOISE_R, "Kim Jong Un thanked Vladimir Putin for a gift of hunting rifles in Vladivostok."
     )
     assert align(left, right) == []
+    # Stepped down to the floor, the pair shows as a guess, on its names and no more.
+    from tui.core.align.aligner import FLOOR, NAMES_ONLY
+
+    (guess,) = align(left, right, FLOOR)
+    assert guess.score <= NAMES_ONLY
+    assert set(guess.evidence) <= {"Vladimir Putin", "Kim Jong Un", "Vladivostok"}
 
 
 def test_same_date_and_number_written_differently_are_evidence():

@@ -23,6 +23,7 @@ from .candidates import candidates
 from .chains import gap_prior, increasing, support
 from .features import (
     COSINE,
+    NAMES,
     POSITION,
     RANKS,
     WHOLE,
@@ -43,6 +44,8 @@ ROUNDS = 2
 ISOLATION = 0.5  # in ordered texts, a weak pair no ordered neighbour vouches for scores half
 MIN_CHAIN = 30  # fewer ordered strong links than this say nothing about order (an article has few)
 EVIDENCE = 3  # shared phrases, numbers or words a match names as its evidence
+NAMES_ONLY = 0.05  # the most a pair sharing only names scores (where every pair is scored)
+NAMED = NAMES.index("names")
 
 Progress = Callable[[float], None]
 Pair = tuple[int, int]
@@ -96,11 +99,13 @@ class Aligner:
         pairs = candidates(self.vocab)
         every = len(pairs) == self.vocab.left.units * self.vocab.right.units
         self.model = self.model.for_texts(every)
-        scores = self._scores(pairs)
+        scores, guesses = self._scores(pairs)
         report(0.7)
         trust = 0.0
         if order:
             pairs, scores, trust = self._by_order(pairs, scores)
+        if every:  # (order adds no pairs when all are scored)
+            scores = np.maximum(scores, guesses)
         report(0.9)
         floor = FLOOR if every else select.BOOK_FLOOR
         links = select.select(self.vocab, pairs, scores, ordered=trust > 0, floor=floor)
@@ -111,14 +116,19 @@ class Aligner:
         self._built: dict[int, Match] = {}
         report(1.0)
 
-    def _scores(self, pairs: np.ndarray) -> np.ndarray:
-        """Probabilities of the pairs (sorted codes), each ranked among the others; the pairs'
-        cosines and first-stage logits are kept for pairs added later (_added)."""
+    def _scores(self, pairs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Probabilities of the pairs (sorted codes), each ranked among the others, 0 for pairs
+        that share no content; and the guesses: pairs sharing only names (the same people and
+        places, perhaps another fact) at most NAMES_ONLY, which the threshold shows only when
+        stepped down to it and order never raises. The pairs' cosines and first-stage logits are
+        kept for pairs added later (_added)."""
         features = self._features(pairs)
         self._cosine, self._logit = features[:, COSINE], self.model.evidence.logit(features)
         nr = max(1, len(self.right.spans))
         scores = self.model.ranked_probability(self._logit, pairs // nr, pairs % nr)
-        return np.where(shares_content(features), scores, 0.0)
+        content = shares_content(features)
+        guesses = np.where(~content & (features[:, NAMED] > 0), np.minimum(scores, NAMES_ONLY), 0.0)
+        return np.where(content, scores, 0.0), guesses
 
     def _features(self, pairs: np.ndarray) -> np.ndarray:
         texts = None
@@ -172,7 +182,7 @@ class Aligner:
         row = np.arange(len(self.right.spans), dtype=INT) + a * nr
         column = np.arange(len(self.left.spans), dtype=INT) * nr + b
         pairs = np.union1d(row, column)
-        return float(self._scores(pairs)[np.searchsorted(pairs, a * nr + b)])
+        return float(self._scores(pairs)[0][np.searchsorted(pairs, a * nr + b)])
 
     def _by_order(
         self, pairs: np.ndarray, base: np.ndarray
