@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from tui.core import DEFAULT_THRESHOLD, build_document, compare, load_document
-from tui.core.align.aligner import Aligner
+from tui.core.align.aligner import FLOOR, NAMES_ONLY, Aligner
+from tui.core.align.select import BOOK_FLOOR
 from tui.core.text.tokens import keys, normalise
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -103,8 +104,6 @@ def test_sentences_sharing_only_names_are_not_matched():
     )
     assert align(left, right) == []
     # Stepped down to the floor, the pair shows as a guess, on its names and no more.
-    from tui.core.align.aligner import FLOOR, NAMES_ONLY
-
     (guess,) = align(left, right, FLOOR)
     assert guess.score <= NAMES_ONLY
     assert set(guess.evidence) <= {"Vladimir Putin", "Kim Jong Un", "Vladivostok"}
@@ -358,9 +357,6 @@ def test_a_dateline_pairs_with_nothing_not_even_the_sentence_holding_its_date():
 def test_stepped_down_to_the_floor_an_article_shows_its_weak_best_guesses(seeds):
     """The reader's lowest threshold lists pairs a book's floor would drop: a sentence whose
     counterpart is told in other words shows its best guess there, and nothing scores below."""
-    from tui.core.align.aligner import FLOOR
-    from tui.core.align.select import BOOK_FLOOR
-
     _, _, aligner = seeds
     scores = [m.score for m in aligner.matches(FLOOR)]
     assert min(scores) >= FLOOR
