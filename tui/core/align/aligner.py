@@ -164,7 +164,9 @@ class Aligner:
         nr = max(1, len(self.right.spans))
         a, b = merged // nr, merged % nr
         cosine = np.concatenate([self._cosine, features[:, COSINE]])[order]
-        fresh_rows = np.argsort(order)[len(pairs) :]
+        where = np.empty_like(order)  # the inverse permutation: where each pair went
+        where[order] = np.arange(len(order))
+        fresh_rows = where[len(pairs) :]
         # A rank depends on its row and column only: ranked among the pairs that share a unit
         # with a fresh one (the second round adds a few dozen pairs to a book's half million).
         near = _sharing_a_unit(a, b, fresh_rows)

@@ -32,6 +32,6 @@ def candidates(vocab: Vocabulary) -> np.ndarray:
         left.kunit[lr], left.kkey[lr], right.kunit[rr], right.kkey[rr], nr
     )
     a, b = pairs // nr, pairs % nr
-    keep = keysets.top_per_row(a, b, counts, TOP_CANDIDATES, CANDIDATE_SHARE)
-    keep |= keysets.top_per_row(b, a, counts, TOP_CANDIDATES, CANDIDATE_SHARE)
+    keep = keysets.top_per_row(a, counts, TOP_CANDIDATES, CANDIDATE_SHARE)
+    keep |= keysets.top_per_row(b, counts, TOP_CANDIDATES, CANDIDATE_SHARE)
     return pairs[keep]

@@ -34,25 +34,25 @@ def member(codes: np.ndarray, query: np.ndarray) -> np.ndarray:
     return codes[pos] == query
 
 
-def top_per_row(
-    rows: np.ndarray, cols: np.ndarray, counts: np.ndarray, top: int, share: float
-) -> np.ndarray:
+def top_per_row(rows: np.ndarray, counts: np.ndarray, top: int, share: float) -> np.ndarray:
     """Mask of the entries ranked best `top` in their row by count, at least `share` of the row's
-    best."""
+    best; among equal counts the earlier entry ranks first (the candidates pass pairs in code
+    order, so that is the lower column)."""
     if not len(rows):
         return np.zeros(0, dtype=bool)
     best = np.zeros(rows.max() + 1, INT)
     np.maximum.at(best, rows, counts)
     keep = np.zeros(len(rows), dtype=bool)
     near = np.flatnonzero(counts >= np.ceil(best[rows] * share))
-    keep[near] = _top(rows[near], cols[near], counts[near], top)
+    keep[near] = _top(rows[near], counts[near], top)
     return keep
 
 
-def _top(rows: np.ndarray, cols: np.ndarray, counts: np.ndarray, top: int) -> np.ndarray:
-    # One int64 key (row, then more shared keys first, then column) sorts faster than a lexsort.
-    most, width = int(counts.max()), int(cols.max()) + 1
-    order = np.argsort((rows * (most + 1) + (most - counts)) * width + cols)
+def _top(rows: np.ndarray, counts: np.ndarray, top: int) -> np.ndarray:
+    # One int64 key (row, then more shared keys first), sorted stably so that ties keep their
+    # order: faster than a lexsort, and nearly free when the rows come sorted.
+    most = int(counts.max())
+    order = np.argsort(rows * (most + 1) + (most - counts), kind="stable")
     r = rows[order]
     first = np.flatnonzero(np.r_[True, r[1:] != r[:-1]])
     length = np.diff(np.r_[first, len(r)])
@@ -74,7 +74,8 @@ def shared_counts(
     owner = np.repeat(np.arange(len(lkey), dtype=INT), lengths)
     offsets = np.cumsum(lengths) - lengths
     b = ru[np.arange(len(owner), dtype=INT) + np.repeat(lo - offsets, lengths)]
-    codes = np.sort(lunit[owner] * nright + b)
+    # Per left unit, one sorted run per shared key: a stable sort (timsort) merges runs.
+    codes = np.sort(lunit[owner] * nright + b, kind="stable")
     first = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]]) if len(codes) else np.zeros(0, INT)
     return codes[first], np.diff(np.r_[first, len(codes)])
 
