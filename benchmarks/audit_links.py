@@ -8,7 +8,7 @@ report the same fact, for diptych and for the TF-IDF peer alike.
 
 `sample` writes shuffled sentence pairs with no hint of where each came from: on news_synth,
 links diptych makes at the default threshold that the gold lacks (out of fold, as bench_match.py
-measures) and links the peer makes at its hindsight threshold that the gold lacks, with gold links
+measures; with --shipped, by the shipped model, for sets it was never fitted on) and links the peer makes at its hindsight threshold that the gold lacks, with gold links
 and random unlinked pairs as controls; on news_ecb, for gold-linked left sentences, the partner
 each system ranks first (diptych: the best match kept at threshold 0, as Hit@1 takes it). `score`
 prints, per reader and for the pairs both readers call "same": the share of each system's
@@ -61,12 +61,15 @@ def _firsts(pair: _dev.Pair, matches) -> dict[int, int]:
     return {i: j for i, (_s, j) in best.items()}
 
 
-def sample_synth(dev: Path, count: int, rng: random.Random) -> tuple[dict, dict]:
+def sample_synth(dev: Path, count: int, rng: random.Random, shipped: bool) -> tuple[dict, dict]:
     """Items (pair id, i, j) -> roles, and the gold precision of both systems on the whole set."""
     path = dev / "news_synth.json"
     pairs = _dev.load_set(path)
-    rows = [fit_matcher.synth_rows(p) for p in pairs]
-    aligned = fit_matcher.out_of_fold(pairs, rows, [fit_matcher.seed_rows()])
+    if shipped:
+        aligned = [(p, Aligner(p.left, p.right)) for p in pairs]
+    else:
+        rows = [fit_matcher.synth_rows(p) for p in pairs]
+        aligned = fit_matcher.out_of_fold(pairs, rows, [fit_matcher.seed_rows()])
     cosines, golds = _dev.tfidf_peer(path)
     _p, _r, _f, made, _h = _dev.peer_scores(cosines, golds, None)
     threshold = float(np.sort(np.concatenate([c.ravel() for c in cosines]))[::-1][made - 1])
@@ -131,7 +134,7 @@ def sample(args: argparse.Namespace) -> None:
     dev, out = Path(args.dev), Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     rng = random.Random(args.seed)
-    roles, facts = sample_synth(dev, args.synth, rng)
+    roles, facts = sample_synth(dev, args.synth, rng, args.shipped)
     ecb_roles, records = sample_ecb(dev, args.ecb, rng)
     roles.update(ecb_roles)
     keys = list(roles)
@@ -249,6 +252,11 @@ def main() -> None:
     s.add_argument("--synth", type=int, default=80, help="non-gold links sampled per system")
     s.add_argument("--ecb", type=int, default=200, help="gold-linked left sentences sampled")
     s.add_argument("--seed", type=int, default=2026)
+    s.add_argument(
+        "--shipped",
+        action="store_true",
+        help="diptych's news_synth links from the shipped model (for held-out sets), not out of fold",
+    )
     c = sub.add_parser("score", help="score the readers' labels")
     c.add_argument("--out", required=True)
     args = parser.parse_args()
