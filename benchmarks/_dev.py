@@ -84,6 +84,23 @@ def match_links(pair: Pair, match) -> set[Link]:
     }
 
 
+def links(pair: Pair, matches) -> set[Link]:
+    """The sentence links the matches make."""
+    return set().union(*(match_links(pair, m) for m in matches)) if matches else set()
+
+
+def best_partners(pair: Pair, matches) -> dict[int, tuple[float, set[int]]]:
+    """Each left sentence's best-scored match among `matches`: its score, and the right sentences
+    it touches (what Hit@1 reads)."""
+    best: dict[int, tuple[float, set[int]]] = {}
+    for m in matches:
+        rights = touched(pair.rstarts, m.right)
+        for i in touched(pair.lstarts, m.left):
+            if i not in best or m.score > best[i][0]:
+                best[i] = (m.score, rights)
+    return best
+
+
 @dataclass
 class Tally:
     """Micro-averaged counts over the pairs of a set."""
@@ -95,19 +112,14 @@ class Tally:
     hits: int = 0
 
     def add(self, pair: Pair, kept: list, all_matches: list) -> None:
-        links = set().union(*(match_links(pair, m) for m in kept)) if kept else set()
-        self.predicted += len(links)
-        self.true += len(links & pair.gold)
+        made = links(pair, kept)
+        self.predicted += len(made)
+        self.true += len(made & pair.gold)
         self.gold += len(pair.gold)
         partners: dict[int, set[int]] = {}
         for i, j in pair.gold:
             partners.setdefault(i, set()).add(j)
-        best: dict[int, tuple[float, set[int]]] = {}
-        for m in all_matches:
-            rights = touched(pair.rstarts, m.right)
-            for i in touched(pair.lstarts, m.left):
-                if i not in best or m.score > best[i][0]:
-                    best[i] = (m.score, rights)
+        best = best_partners(pair, all_matches)
         for i, js in partners.items():
             self.rows += 1
             self.hits += bool(i in best and best[i][1] & js)

@@ -46,19 +46,9 @@ def _texts(path: Path) -> tuple[dict, list[dict]]:
     return data["docs"], data["pairs"]
 
 
-def _links(pair: _dev.Pair, matches) -> set[_dev.Link]:
-    return set().union(*(_dev.match_links(pair, m) for m in matches)) if matches else set()
-
-
 def _firsts(pair: _dev.Pair, matches) -> dict[int, int]:
     """Each left sentence's first partner: the first right sentence of its best-scored match."""
-    best: dict[int, tuple[float, int]] = {}
-    for m in matches:
-        right = min(_dev.touched(pair.rstarts, m.right))
-        for i in _dev.touched(pair.lstarts, m.left):
-            if i not in best or m.score > best[i][0]:
-                best[i] = (m.score, right)
-    return {i: j for i, (_s, j) in best.items()}
+    return {i: min(rights) for i, (_s, rights) in _dev.best_partners(pair, matches).items()}
 
 
 def sample_synth(dev: Path, count: int, rng: random.Random, shipped: bool) -> tuple[dict, dict]:
@@ -78,7 +68,7 @@ def sample_synth(dev: Path, count: int, rng: random.Random, shipped: bool) -> tu
     true = {"diptych": [0, 0], "peer": [0, 0]}
     for pair, aligner in aligned:
         cos = by_id[pair.id]
-        links = _links(pair, aligner.matches(DEFAULT_THRESHOLD))
+        links = _dev.links(pair, aligner.matches(DEFAULT_THRESHOLD))
         theirs = {(int(i), int(j)) for i, j in zip(*np.nonzero(cos >= threshold))}
         for name, made_links in (("diptych", links), ("peer", theirs)):
             true[name][0] += len(made_links & pair.gold)
